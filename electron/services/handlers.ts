@@ -1,0 +1,16 @@
+import type { CommandName } from '../../shared/commands/index.ts';
+import type { Handlers } from '../core/context.ts';
+import { sessionHandlers } from './session/session.handlers.ts';
+import { companiesHandlers } from './companies/companies.handlers.ts';
+import { usersHandlers } from './users/users.handlers.ts';
+import { journalHandlers } from './journal/journal.handlers.ts';
+import { settingsHandlers } from './settings/settings.handlers.ts';
+
+/** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
+export const handlers: Handlers<CommandName> = {
+  ...sessionHandlers,
+  ...companiesHandlers,
+  ...usersHandlers,
+  ...journalHandlers,
+  ...settingsHandlers,
+};

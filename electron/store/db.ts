@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../../shared/errors.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (or creates) the workspace database in SQLCipher v4 format keyed with the raw
+ * 256-bit data key (the `x'..'` form skips SQLCipher's own password KDF: the key is already
+ * random). WAL for crash safety, temp tables in memory so no plaintext temp file is written.
+ * A wrong key surfaces as SQLITE_NOTADB on the first read; we turn it into INTEGRITY.
+ */
+export function openEncrypted(file: string, key: Buffer): Db {
+  if (key.length !== 32) throw new Error('data key must be 32 bytes');
+  const db = new Database(file);
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    db.pragma('temp_store=MEMORY');
+    db.pragma('journal_mode=WAL');
+    db.pragma('synchronous=NORMAL');
+    db.pragma('foreign_keys=ON');
+    db.pragma('busy_timeout=5000');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (e) {
+    db.close();
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new AppError('INTEGRITY', 'errors.wrongDataKey');
+    throw e;
+  }
+}

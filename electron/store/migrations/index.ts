@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db.ts';
+import { AppError } from '../../../shared/errors.ts';
+import * as m0001 from './0001_init.ts';
+
+/**
+ * Every migration, in order. Never edit one that has shipped: add the next number.
+ * An explicit list (no directory scan) so a bundled app and a test run see the same set.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  { version: 1, name: '0001_init', sql: m0001.sql },
+];
+
+const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
+
+/**
+ * Applies pending migrations in one transaction. Refuses a workspace whose applied history
+ * differs from ours (edited migration, or made by a newer Centinela): opening it could corrupt it.
+ */
+export function migrate(db: Db, now: string, migrations = MIGRATIONS): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const applied = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as {
+    version: number; name: string; checksum: string;
+  }[];
+  for (const a of applied) {
+    const m = migrations.find((x) => x.version === a.version);
+    if (!m) throw new AppError('INTEGRITY', 'errors.workspaceTooNew', { version: a.version });
+    if (checksum(m.sql) !== a.checksum) throw new AppError('INTEGRITY', 'errors.migrationDiverged', { version: a.version });
+  }
+  const pending = migrations.filter((m) => !applied.some((a) => a.version === m.version));
+  if (pending.length === 0) return 0;
+  db.transaction(() => {
+    const ins = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+    for (const m of pending) {
+      db.exec(m.sql);
+      ins.run(m.version, m.name, checksum(m.sql), now);
+    }
+  })();
+  return pending.length;
+}

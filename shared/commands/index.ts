@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import type { CommandDef } from './define.ts';
+import { sessionCommands } from './session.ts';
+import { companiesCommands } from './companies.ts';
+import { usersCommands } from './users.ts';
+import { journalCommands } from './journal.ts';
+import { settingsCommands } from './settings.ts';
+
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands] as const;
+
+/** Merges the groups; a name declared twice is a programming error caught at start. */
+function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
+  const all: Record<string, CommandDef> = {};
+  for (const g of gs) {
+    for (const [name, def] of Object.entries(g)) {
+      if (name in all) throw new Error(`command ${name} is declared twice`);
+      if (!/^[a-z]+\.[a-z][A-Za-z]*$/.test(name)) throw new Error(`command ${name} must be named area.verbNoun`);
+      all[name] = def;
+    }
+  }
+  return all;
+}
+
+export const commands = {
+  ...sessionCommands,
+  ...companiesCommands,
+  ...usersCommands,
+  ...journalCommands,
+  ...settingsCommands,
+};
+merge(groups);
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(commands, name);
+}

@@ -1,0 +1,24 @@
+import { core as esCore } from './es/core.ts';
+import { core as enCore } from './en/core.ts';
+import { companies as esCompanies } from './es/companies.ts';
+import { companies as enCompanies } from './en/companies.ts';
+
+/**
+ * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
+ * Spanish is the reference and English must have exactly the same keys (typed, and tested).
+ * Add a new area here in both lists.
+ */
+export const catalogues = {
+  es: { ...esCore, ...esCompanies },
+  en: { ...enCore, ...enCompanies },
+};
+
+export type Language = keyof typeof catalogues;
+export type MessageKey = keyof typeof catalogues.es;
+
+/** `{name}` placeholders are replaced from params; an unknown key shows itself, so it is noticed. */
+export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
+  const cat = catalogues[lang] as Record<string, string>;
+  const template = cat[key] ?? (catalogues.es as Record<string, string>)[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
+}
