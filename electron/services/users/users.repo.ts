@@ -44,7 +44,8 @@ export function insertUser(db: Db, u: Omit<User, 'createdAt' | 'updatedAt'>, now
 export function updateUserRow(db: Db, id: string, patch: Partial<Pick<User, 'displayName' | 'role' | 'active' | 'mustChangePassword'>>, now: string): void {
   const cur = findUserById(db, id);
   if (!cur) return;
-  const next = { ...cur, ...patch };
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const next = { ...cur, ...defined };
   db.prepare('UPDATE users SET display_name = ?, role = ?, active = ?, must_change_password = ?, updated_at = ? WHERE id = ?').run(
     next.displayName, next.role, next.active ? 1 : 0, next.mustChangePassword ? 1 : 0, now, id,
   );
