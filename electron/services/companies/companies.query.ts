@@ -4,6 +4,7 @@ import type { CompanySortColumn } from '../../../shared/model/company.ts';
 import { hydrateRow, type CompanySqlRow } from './companies.repo.ts';
 
 /** Sort keys map to fixed SQL (never user text), each ending in `id` so pages are stable. */
+const NULLABLE = new Set<CompanySortColumn>(['tradeName', 'city', 'guaranteeExpiry', 'insuranceExpiry']);
 const ORDER: Record<CompanySortColumn, string> = {
   legalName: 'c.legal_name COLLATE NOCASE',
   tradeName: 'c.trade_name COLLATE NOCASE',
@@ -46,12 +47,20 @@ function where(q: Q): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+/**
+ * NULLs last whichever the direction (an officer sorting by expiry wants real dates first);
+ * the extra term only for nullable columns, so the others can walk their index.
+ */
+function orderBy(q: Q): string {
+  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+  const col = ORDER[q.sort];
+  return `${NULLABLE.has(q.sort) ? `${col} IS NULL, ` : ''}${col} ${dir}, c.id ${dir}`;
+}
+
 /** One page of the register plus the total for the pager; everything is done in SQL. */
 export function listCompanies(db: Db, q: Q, offset: number, limit: number) {
   const w = where(q);
-  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  // NULLs last whichever the direction: an officer sorting by expiry wants real dates first.
-  const order = `${ORDER[q.sort]} IS NULL, ${ORDER[q.sort]} ${dir}, c.id ${dir}`;
+  const order = orderBy(q);
   const rows = db.prepare(`SELECT c.* FROM companies c ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as CompanySqlRow[];
   const total = (db.prepare(`SELECT count(*) AS n FROM companies c ${w.sql}`).get(...w.params) as { n: number }).n;
   return { rows: rows.map(hydrateRow), total };
@@ -60,8 +69,7 @@ export function listCompanies(db: Db, q: Q, offset: number, limit: number) {
 /** Every row of a view, in order, for export (streamed from SQLite, not paged). */
 export function* iterateCompanies(db: Db, q: Q) {
   const w = where(q);
-  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = `${ORDER[q.sort]} IS NULL, ${ORDER[q.sort]} ${dir}, c.id ${dir}`;
+  const order = orderBy(q);
   for (const r of db.prepare(`SELECT c.* FROM companies c ${w.sql} ORDER BY ${order}`).iterate(...w.params) as IterableIterator<CompanySqlRow>) {
     yield hydrateRow(r);
   }
