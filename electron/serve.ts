@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCentinela } from './core/app.ts';
+import { CSP } from './core/csp.ts';
 import { defaultDataRoot } from './core/paths.ts';
 import type { ScryptParams } from './store/keyring.ts';
 
@@ -13,7 +14,7 @@ import type { ScryptParams } from './store/keyring.ts';
  * token on every call. Host and Origin are checked so a web page (DNS rebinding, CSRF)
  * cannot reach it even if it guesses the port.
  */
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export { CSP };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',

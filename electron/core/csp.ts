@@ -1,0 +1,5 @@
+/**
+ * The Content-Security-Policy for every page of the renderer, whether served by the Electron
+ * `app://` protocol (main.ts) or by browser mode (serve.ts). No inline script, no remote origin.
+ */
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
