@@ -2,6 +2,14 @@ import { core as esCore } from './es/core.ts';
 import { core as enCore } from './en/core.ts';
 import { companies as esCompanies } from './es/companies.ts';
 import { companies as enCompanies } from './en/companies.ts';
+import { table as esTable } from './es/table.ts';
+import { table as enTable } from './en/table.ts';
+import { shell as esShell } from './es/shell.ts';
+import { shell as enShell } from './en/shell.ts';
+import { session as esSession } from './es/session.ts';
+import { session as enSession } from './en/session.ts';
+import { admin as esAdmin } from './es/admin.ts';
+import { admin as enAdmin } from './en/admin.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -9,8 +17,8 @@ import { companies as enCompanies } from './en/companies.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies },
-  en: { ...enCore, ...enCompanies },
+  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin },
+  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin },
 };
 
 export type Language = keyof typeof catalogues;

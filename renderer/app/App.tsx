@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import type { SessionState } from '../../shared/commands/session.ts';
+import { CompaniesArea } from '../features/companies/index.ts';
+import { SetupScreen, RecoveryKeyScreen } from '../features/setup/index.ts';
+import { UnlockScreen } from '../features/unlock/index.ts';
+import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts';
+import { UsersPage } from '../features/users/index.ts';
+import { JournalPage } from '../features/journal/index.ts';
+import { SettingsPage } from '../features/settings/index.ts';
+import { AuthLayout } from './AuthLayout.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+import { Shell } from './Shell.tsx';
+import { href, useRoute } from './router.ts';
+
+/** Root: decides between first-run set-up, unlock, forced password change and the shell. */
+export function App() {
+  const { t, tError } = useI18n();
+  return (
+    <SessionProvider
+      loading={<div className="center-screen" role="status">{t('common.loading')}</div>}
+      failed={(error, retry) => (
+        <AuthLayout>
+          <h1>{t('shell.startFailed')}</h1>
+          <div className="alert alert-error" role="alert">{tError(error)}</div>
+          <button type="button" className="btn btn-primary" onClick={retry}>{t('common.retry')}</button>
+        </AuthLayout>
+      )}
+    >
+      <Gate />
+    </SessionProvider>
+  );
+}
+
+function Gate() {
+  const { status, setStatus } = useSession();
+  // Shown once after set-up, before the new session is used; never stored.
+  const [pending, setPending] = useState<{ recoveryKey: string; session: SessionState } | null>(null);
+  const [addingWorkspace, setAddingWorkspace] = useState(false);
+
+  if (pending) {
+    return <RecoveryKeyScreen recoveryKey={pending.recoveryKey} onDone={() => { setStatus(pending.session); setPending(null); setAddingWorkspace(false); }} />;
+  }
+  if (status.state === 'setup' || (addingWorkspace && status.state === 'locked')) {
+    return <SetupScreen onCreated={setPending} onCancel={status.state === 'locked' ? () => setAddingWorkspace(false) : undefined} />;
+  }
+  if (status.state === 'locked') return <UnlockScreen onAddWorkspace={() => setAddingWorkspace(true)} />;
+  if (status.user?.mustChangePassword) return <ForcedPasswordChange />;
+  return <Routes />;
+}
+
+function Routes() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const route = useRoute();
+  const area = route[0] ?? 'companies';
+  const path = route.length ? route : ['companies'];
+
+  const forbidden = (
+    <div className="page page-narrow">
+      <h1>{t('shell.forbidden')}</h1>
+      <p>{t('shell.forbiddenText')}</p>
+      <a className="btn btn-secondary" href={href('companies')}>{t('shell.goHome')}</a>
+    </div>
+  );
+  let page;
+  switch (area) {
+    case 'companies':
+      page = can('companies.read') ? <CompaniesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'journal':
+      page = can('journal.read') ? <JournalPage /> : forbidden;
+      break;
+    case 'users':
+      page = can('users.manage') ? <UsersPage /> : forbidden;
+      break;
+    case 'settings':
+      page = can('settings.manage') ? <SettingsPage /> : forbidden;
+      break;
+    case 'account':
+      page = <AccountPage />;
+      break;
+    default:
+      page = (
+        <div className="page page-narrow">
+          <h1>{t('shell.notFound')}</h1>
+          <p>{t('shell.notFoundText')}</p>
+          <a className="btn btn-secondary" href={href('companies')}>{t('shell.goHome')}</a>
+        </div>
+      );
+  }
+  return <Shell area={area}>{page}</Shell>;
+}

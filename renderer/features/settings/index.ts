@@ -1,0 +1,2 @@
+/** Agency settings (administrators). */
+export { SettingsPage } from './SettingsPage.tsx';

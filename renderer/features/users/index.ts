@@ -1,0 +1,2 @@
+/** User administration (permission users.manage). */
+export { UsersPage } from './UsersPage.tsx';

@@ -1,0 +1,20 @@
+/** Words of the generic data table (renderer/components/DataTable). */
+export const table = {
+  'table.search': 'Buscar',
+  'table.searchPlaceholder': 'Escriba para buscar…',
+  'table.columns': 'Columnas',
+  'table.columnsMenu': 'Elegir columnas visibles',
+  'table.sortBy': 'Ordenar por {column}',
+  'table.rowsPerPage': 'Filas por página',
+  'table.range': 'Filas {from}–{to} de {total}',
+  'table.rangeEmpty': 'Sin filas',
+  'table.page': 'Página {page} de {pages}',
+  'table.first': 'Primera página',
+  'table.prev': 'Página anterior',
+  'table.next': 'Página siguiente',
+  'table.last': 'Última página',
+  'table.pager': 'Paginación',
+  'table.loading': 'Cargando filas…',
+  'table.empty': 'No hay filas que coincidan con la búsqueda y los filtros.',
+  'table.rowHint': 'Use las flechas arriba y abajo para moverse entre filas y Intro para abrir una.',
+} satisfies Record<string, string>;
