@@ -1,3 +1,4 @@
+import { catalogues } from '../../../shared/i18n/index.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
@@ -29,7 +30,7 @@ const INITIAL: ListView = { search: '', country: '', armed: '', serviceType: '',
 let remembered: ListView = INITIAL;
 
 const DEFAULT_COLUMNS = {
-  legalName: true, tradeName: false, taxId: true, country: true, city: false, armed: true, serviceTypes: false,
+  legalName: true, tradeName: false, taxId: true, country: false, city: false, armed: true, serviceTypes: false,
   icocaStatus: true, guaranteeExpiry: true, insuranceExpiry: true, updatedAt: false,
 };
 
@@ -63,20 +64,22 @@ export function CompanyListPage({ can }: { can: (permission: string) => boolean 
   const columns = useMemo<ColumnDef<CompanyRow, unknown>[]>(() => {
     const sortable = (id: string) => (COMPANY_SORT_COLUMNS as readonly string[]).includes(id);
     const col = (id: keyof typeof DEFAULT_COLUMNS, size: number, cell: (r: CompanyRow) => React.ReactNode, extra: Partial<DataColumnMeta> = {}): ColumnDef<CompanyRow, unknown> => {
-      const label = t(`companies.field.${id}` as 'companies.field.legalName');
+      // Narrow columns get a short header from the catalogue when one exists.
+      const short = `companies.list.${id}`;
+      const label = t((short in catalogues.es ? short : `companies.field.${id}`) as 'companies.field.legalName');
       return { id, header: label, size, cell: (c) => cell(c.row.original), meta: { label, sortable: sortable(id), ...extra } satisfies DataColumnMeta };
     };
     return [
       col('legalName', 230, (r) => <span className="co-name" title={r.legalName}>{r.legalName}</span>, { alwaysVisible: true, grow: true }),
       col('tradeName', 190, (r) => r.tradeName ?? <span className="muted">{t('common.none')}</span>),
-      col('taxId', 125, (r) => <span className="mono">{formatTaxId(r.country, r.taxId)}</span>),
-      col('country', 110, (r) => countryName(r.country)),
-      col('city', 120, (r) => r.city ?? <span className="muted">{t('common.none')}</span>),
-      col('armed', 90, (r) => (r.armed ? <span className="badge badge-warning">{t('common.yes')}</span> : t('common.no'))),
+      col('taxId', 150, (r) => <span className="mono">{formatTaxId(r.country, r.taxId)}</span>),
+      col('country', 105, (r) => countryName(r.country)),
+      col('city', 150, (r) => r.city ?? <span className="muted">{t('common.none')}</span>),
+      col('armed', 105, (r) => (r.armed ? <span className="badge badge-warning">{t('common.yes')}</span> : t('common.no'))),
       col('serviceTypes', 240, (r) => <span title={r.serviceTypes.map((s) => t(`service.${s}`)).join(', ')}>{r.serviceTypes.map((s) => t(`service.${s}`)).join(', ')}</span>),
-      col('icocaStatus', 165, (r) => <IcocaBadge status={r.icocaStatus} />),
-      col('guaranteeExpiry', 165, (r) => <ExpiryDate iso={r.guaranteeExpiry} compact />),
-      col('insuranceExpiry', 165, (r) => <ExpiryDate iso={r.insuranceExpiry} compact />),
+      col('icocaStatus', 160, (r) => <IcocaBadge status={r.icocaStatus} />),
+      col('guaranteeExpiry', 150, (r) => <ExpiryDate iso={r.guaranteeExpiry} compact />),
+      col('insuranceExpiry', 150, (r) => <ExpiryDate iso={r.insuranceExpiry} compact />),
       col('updatedAt', 170, (r) => formatDateTime(r.updatedAt)),
     ];
   }, [t, countryName, formatDateTime]);

@@ -99,4 +99,7 @@ export const companies: Record<keyof typeof es, string> = {
   'companies.form.leaveConfirm': 'There are unsaved changes. Leave and discard them?',
   'companies.taxId.example': 'Expected format, e.g. {example}',
   'companies.taxId.valid': 'Format and check digit are correct.',
+  'companies.list.guaranteeExpiry': 'Guarantee ends',
+  'companies.list.insuranceExpiry': 'Insurance ends',
+  'companies.list.taxId': 'Tax ID',
 };

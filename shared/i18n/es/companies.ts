@@ -98,4 +98,7 @@ export const companies = {
   'companies.form.leaveConfirm': 'Hay cambios sin guardar. ¿Salir y descartarlos?',
   'companies.taxId.example': 'Formato esperado, p. ej.: {example}',
   'companies.taxId.valid': 'Formato y dígito verificador correctos.',
+  'companies.list.guaranteeExpiry': 'Garantía vence',
+  'companies.list.insuranceExpiry': 'Seguro vence',
+  'companies.list.taxId': 'Id. tributario',
 } satisfies Record<string, string>;
