@@ -136,12 +136,7 @@ async function call(v: Record<string, unknown>, positionals: string[]): Promise<
       throw new UsageError(`the input is not valid JSON: ${(e as Error).message}`);
     }
   }
-  const dir = need(v, 'dir');
-  const user = need(v, 'user');
-  password();
-  return withApp(dir, async (app) => {
-    const u = await unlock(app, dir, user);
-    if (!u.ok) return fail(u.error);
+  return withSignedIn(v, async (app) => {
     const r = await app.call(name, input);
     if (!r.ok) return fail(r.error);
     process.stdout.write(`${JSON.stringify(r.value, null, 2)}\n`);
@@ -149,15 +144,22 @@ async function call(v: Record<string, unknown>, positionals: string[]): Promise<
   });
 }
 
-async function seed(v: Record<string, unknown>): Promise<number> {
-  const scale = need(v, 'scale');
-  if (!(scale in SCALES)) throw new UsageError(`--scale must be one of: ${Object.keys(SCALES).join(', ')}`);
+/** `--dir` and `--user` read, the password from the environment, the workspace unlocked; then `fn`. */
+function withSignedIn(v: Record<string, unknown>, fn: Parameters<typeof withApp>[1]): Promise<number> {
   const dir = need(v, 'dir');
   const user = need(v, 'user');
   password();
   return withApp(dir, async (app) => {
     const u = await unlock(app, dir, user);
     if (!u.ok) return fail(u.error);
+    return fn(app);
+  });
+}
+
+async function seed(v: Record<string, unknown>): Promise<number> {
+  const scale = need(v, 'scale');
+  if (!(scale in SCALES)) throw new UsageError(`--scale must be one of: ${Object.keys(SCALES).join(', ')}`);
+  return withSignedIn(v, async (app) => {
     const me = app.workspaces.user!;
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
