@@ -5,6 +5,7 @@ import { companiesHandlers } from './companies/companies.handlers.ts';
 import { usersHandlers } from './users/users.handlers.ts';
 import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
+import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -13,4 +14,5 @@ export const handlers: Handlers<CommandName> = {
   ...usersHandlers,
   ...journalHandlers,
   ...settingsHandlers,
+  ...attachmentsHandlers,
 };

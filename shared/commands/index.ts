@@ -5,8 +5,9 @@ import { companiesCommands } from './companies.ts';
 import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
+import { attachmentsCommands } from './attachments.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands] as const;
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -27,6 +28,7 @@ export const commands = {
   ...usersCommands,
   ...journalCommands,
   ...settingsCommands,
+  ...attachmentsCommands,
 };
 merge(groups);
 

@@ -10,6 +10,8 @@ import { session as esSession } from './es/session.ts';
 import { session as enSession } from './en/session.ts';
 import { admin as esAdmin } from './es/admin.ts';
 import { admin as enAdmin } from './en/admin.ts';
+import { attachments as esAttachments } from './es/attachments.ts';
+import { attachments as enAttachments } from './en/attachments.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -17,8 +19,8 @@ import { admin as enAdmin } from './en/admin.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin },
-  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin },
+  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments },
+  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments },
 };
 
 export type Language = keyof typeof catalogues;

@@ -10,15 +10,17 @@ export const PERMISSIONS = [
   'journal.read',
   'journal.verify',
   'settings.manage',
+  'attachments.read',
+  'attachments.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read'],
-  inspector: ['companies.read'],
+  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
   analyst: ['companies.read', 'companies.export'],
 };
 

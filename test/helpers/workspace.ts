@@ -55,6 +55,16 @@ export async function freshWorkspace(opts: { agency?: string } = {}) {
   };
 }
 
+let nitSeq = 1_000_000;
+/** A fresh, valid Guatemalan NIT (mod-11 check digit) for each call. */
+export function nextGtNit(): string {
+  const b = String(nitSeq++);
+  const ds = [...b].map(Number);
+  const s = ds.reduce((a, d, i) => a + d * (ds.length + 1 - i), 0);
+  const r = (11 - (s % 11)) % 11;
+  return b + (r === 10 ? 'K' : String(r));
+}
+
 /** A valid company for Guatemala; override fields as needed. */
 export function sampleCompany(over: Record<string, unknown> = {}) {
   return {

@@ -1,0 +1,10 @@
+import type { AttachmentOwnerType } from '../../../shared/model/attachments.ts';
+import type { Permission } from '../../../shared/model/roles.ts';
+
+/**
+ * Where each owner type lives and who may read or add its files. An area that adds an owner
+ * type adds one line here; the table must have an `id` column.
+ */
+export const ATTACHMENT_OWNERS: Record<AttachmentOwnerType, { table: string; read: Permission; write: Permission }> = {
+  company: { table: 'companies', read: 'companies.read', write: 'companies.write' },
+};

@@ -1,0 +1,21 @@
+/** Adjuntos: documentos y fotografías guardados cifrados en el espacio de trabajo. */
+export const attachments = {
+  'errors.attachmentNotFound': 'No se encontró el archivo adjunto.',
+  'errors.attachmentOwnerNotFound': 'No se encontró el registro al que se quiere adjuntar el archivo.',
+  'errors.attachmentCorrupt': 'El archivo «{file}» está dañado: su suma de verificación ya no coincide.',
+  'validation.fileEmpty': 'El archivo está vacío.',
+  'validation.fileTooLarge': 'El archivo es demasiado grande (máximo {max} MB).',
+  'validation.fileType': '«{file}» no es un PDF ni una imagen PNG, JPEG o WebP.',
+  'attachments.title': 'Documentos',
+  'attachments.add': 'Adjuntar archivo',
+  'attachments.none': 'No hay documentos adjuntos.',
+  'attachments.kind': 'Tipo de documento',
+  'attachments.filename': 'Archivo',
+  'attachments.size': 'Tamaño',
+  'attachments.documentDate': 'Fecha del documento',
+  'attachments.addedAt': 'Adjuntado',
+  'attachments.checksum': 'SHA-256',
+  'attachments.view': 'Ver',
+  'attachments.download': 'Descargar',
+  'attachments.close': 'Cerrar',
+} as const;
