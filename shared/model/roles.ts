@@ -12,16 +12,23 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'personnel.read',
+  'personnel.write',
+  'personnel.export',
+  'personnel.credential',
+  'personnel.suspend',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
-  analyst: ['companies.read', 'companies.export'],
+  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write',
+    'personnel.read', 'personnel.write', 'personnel.export', 'personnel.credential'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write',
+    'personnel.read', 'personnel.write', 'personnel.export', 'personnel.credential', 'personnel.suspend'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'personnel.read'],
+  analyst: ['companies.read', 'companies.export', 'personnel.read', 'personnel.export'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {
