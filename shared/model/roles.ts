@@ -12,16 +12,26 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'licensing.read',
+  'licensing.write',
+  'licensing.decide',
+  'licensing.configure',
+  'sanctions.read',
+  'sanctions.write',
+  'sanctions.decide',
+  'due.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
-  analyst: ['companies.read', 'companies.export'],
+  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write',
+    'licensing.read', 'licensing.write', 'sanctions.read', 'sanctions.write', 'due.read'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write',
+    'licensing.read', 'licensing.write', 'licensing.decide', 'sanctions.read', 'sanctions.write', 'sanctions.decide', 'due.read'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'licensing.read', 'due.read'],
+  analyst: ['companies.read', 'companies.export', 'licensing.read', 'sanctions.read', 'due.read'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {
