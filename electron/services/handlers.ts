@@ -7,6 +7,9 @@ import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
 import { personnelHandlers } from './personnel/personnel.handlers.ts';
+import { licensingHandlers } from './licensing/licensing.handlers.ts';
+import { sanctionsHandlers } from './sanctions/sanctions.handlers.ts';
+import { dueHandlers } from './due/due.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -17,4 +20,7 @@ export const handlers: Handlers<CommandName> = {
   ...settingsHandlers,
   ...attachmentsHandlers,
   ...personnelHandlers,
+  ...licensingHandlers,
+  ...sanctionsHandlers,
+  ...dueHandlers,
 };

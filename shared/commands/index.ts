@@ -7,8 +7,23 @@ import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
 import { personnelCommands } from './personnel.ts';
+import { licensingCommands } from './licensing.ts';
+import { sanctionsCommands } from './sanctions.ts';
+import { dueCommands } from './due.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, personnelCommands] as const;
+// One group per line (keeps parallel additions from colliding in merges).
+const groups = [
+  sessionCommands,
+  companiesCommands,
+  usersCommands,
+  journalCommands,
+  settingsCommands,
+  attachmentsCommands,
+  personnelCommands,
+  licensingCommands,
+  sanctionsCommands,
+  dueCommands,
+] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -31,6 +46,9 @@ export const commands = {
   ...settingsCommands,
   ...attachmentsCommands,
   ...personnelCommands,
+  ...licensingCommands,
+  ...sanctionsCommands,
+  ...dueCommands,
 };
 merge(groups);
 

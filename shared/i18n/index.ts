@@ -14,6 +14,8 @@ import { attachments as esAttachments } from './es/attachments.ts';
 import { attachments as enAttachments } from './en/attachments.ts';
 import { personnel as esPersonnel } from './es/personnel.ts';
 import { personnel as enPersonnel } from './en/personnel.ts';
+import { licensing as esLicensing } from './es/licensing.ts';
+import { licensing as enLicensing } from './en/licensing.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -21,8 +23,28 @@ import { personnel as enPersonnel } from './en/personnel.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments, ...esPersonnel },
-  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments, ...enPersonnel },
+  es: {
+    ...esCore,
+    ...esCompanies,
+    ...esTable,
+    ...esShell,
+    ...esSession,
+    ...esAdmin,
+    ...esAttachments,
+    ...esPersonnel,
+    ...esLicensing,
+  },
+  en: {
+    ...enCore,
+    ...enCompanies,
+    ...enTable,
+    ...enShell,
+    ...enSession,
+    ...enAdmin,
+    ...enAttachments,
+    ...enPersonnel,
+    ...enLicensing,
+  },
 };
 
 export type Language = keyof typeof catalogues;
