@@ -10,6 +10,9 @@ import { personnelHandlers } from './personnel/personnel.handlers.ts';
 import { licensingHandlers } from './licensing/licensing.handlers.ts';
 import { sanctionsHandlers } from './sanctions/sanctions.handlers.ts';
 import { dueHandlers } from './due/due.handlers.ts';
+import { firearmsHandlers } from './firearms/firearms.handlers.ts';
+import { armoriesHandlers } from './firearms/armories.ts';
+import { ammunitionHandlers } from './firearms/ammunition.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -23,4 +26,7 @@ export const handlers: Handlers<CommandName> = {
   ...licensingHandlers,
   ...sanctionsHandlers,
   ...dueHandlers,
+  ...firearmsHandlers,
+  ...armoriesHandlers,
+  ...ammunitionHandlers,
 };

@@ -10,6 +10,9 @@ import { personnelCommands } from './personnel.ts';
 import { licensingCommands } from './licensing.ts';
 import { sanctionsCommands } from './sanctions.ts';
 import { dueCommands } from './due.ts';
+import { firearmsCommands } from './firearms.ts';
+import { armoriesCommands } from './armories.ts';
+import { ammunitionCommands } from './ammunition.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -23,6 +26,9 @@ const groups = [
   licensingCommands,
   sanctionsCommands,
   dueCommands,
+  firearmsCommands,
+  armoriesCommands,
+  ammunitionCommands,
 ] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
@@ -49,6 +55,9 @@ export const commands = {
   ...licensingCommands,
   ...sanctionsCommands,
   ...dueCommands,
+  ...firearmsCommands,
+  ...armoriesCommands,
+  ...ammunitionCommands,
 };
 merge(groups);
 

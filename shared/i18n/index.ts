@@ -16,6 +16,8 @@ import { personnel as esPersonnel } from './es/personnel.ts';
 import { personnel as enPersonnel } from './en/personnel.ts';
 import { licensing as esLicensing } from './es/licensing.ts';
 import { licensing as enLicensing } from './en/licensing.ts';
+import { firearms as esFirearms } from './es/firearms.ts';
+import { firearms as enFirearms } from './en/firearms.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -33,6 +35,7 @@ export const catalogues = {
     ...esAttachments,
     ...esPersonnel,
     ...esLicensing,
+    ...esFirearms,
   },
   en: {
     ...enCore,
@@ -44,6 +47,7 @@ export const catalogues = {
     ...enAttachments,
     ...enPersonnel,
     ...enLicensing,
+    ...enFirearms,
   },
 };
 

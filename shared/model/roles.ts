@@ -32,6 +32,10 @@ const GRANTS = {
   'sanctions.write': OFFICE,
   'sanctions.decide': ['supervisor'],
   'due.read': ALL_STAFF,
+  'firearms.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'firearms.write': ['licensing_officer', 'supervisor', 'inspector'],
+  'firearms.control': ['licensing_officer', 'supervisor'],
+  'firearms.configure': [],
 } as const satisfies Record<string, readonly Exclude<Role, 'administrator'>[]>;
 
 export type Permission = keyof typeof GRANTS;

@@ -5,6 +5,7 @@ import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_attachments.ts';
 import * as m0003 from './0003_personnel.ts';
 import * as m0004 from './0004_licensing.ts';
+import * as m0005 from './0005_firearms.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -15,6 +16,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 2, name: '0002_attachments', sql: m0002.sql },
   { version: 3, name: '0003_personnel', sql: m0003.sql },
   { version: 4, name: '0004_licensing', sql: m0004.sql },
+  { version: 5, name: '0005_firearms', sql: m0005.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
