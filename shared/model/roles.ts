@@ -12,16 +12,19 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'returns.read',
+  'returns.import',
+  'returns.undo',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
-  analyst: ['companies.read', 'companies.export'],
+  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write', 'returns.read'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write', 'returns.read'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'returns.read'],
+  analyst: ['companies.read', 'companies.export', 'returns.read'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {
