@@ -13,6 +13,7 @@ import { dueHandlers } from './due/due.handlers.ts';
 import { firearmsHandlers } from './firearms/firearms.handlers.ts';
 import { armoriesHandlers } from './firearms/armories.ts';
 import { ammunitionHandlers } from './firearms/ammunition.ts';
+import { returnsHandlers } from './returns/returns.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -29,4 +30,5 @@ export const handlers: Handlers<CommandName> = {
   ...firearmsHandlers,
   ...armoriesHandlers,
   ...ammunitionHandlers,
+  ...returnsHandlers,
 };

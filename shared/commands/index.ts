@@ -13,6 +13,7 @@ import { dueCommands } from './due.ts';
 import { firearmsCommands } from './firearms.ts';
 import { armoriesCommands } from './armories.ts';
 import { ammunitionCommands } from './ammunition.ts';
+import { returnsCommands } from './returns.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -29,6 +30,7 @@ const groups = [
   firearmsCommands,
   armoriesCommands,
   ammunitionCommands,
+  returnsCommands,
 ] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
@@ -58,6 +60,7 @@ export const commands = {
   ...firearmsCommands,
   ...armoriesCommands,
   ...ammunitionCommands,
+  ...returnsCommands,
 };
 merge(groups);
 

@@ -18,6 +18,8 @@ import { licensing as esLicensing } from './es/licensing.ts';
 import { licensing as enLicensing } from './en/licensing.ts';
 import { firearms as esFirearms } from './es/firearms.ts';
 import { firearms as enFirearms } from './en/firearms.ts';
+import { returns as esReturns } from './es/returns.ts';
+import { returns as enReturns } from './en/returns.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -36,6 +38,7 @@ export const catalogues = {
     ...esPersonnel,
     ...esLicensing,
     ...esFirearms,
+    ...esReturns,
   },
   en: {
     ...enCore,
@@ -48,6 +51,7 @@ export const catalogues = {
     ...enPersonnel,
     ...enLicensing,
     ...enFirearms,
+    ...enReturns,
   },
 };
 

@@ -36,6 +36,9 @@ const GRANTS = {
   'firearms.write': ['licensing_officer', 'supervisor', 'inspector'],
   'firearms.control': ['licensing_officer', 'supervisor'],
   'firearms.configure': [],
+  'returns.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'returns.import': [],
+  'returns.undo': [],
 } as const satisfies Record<string, readonly Exclude<Role, 'administrator'>[]>;
 
 export type Permission = keyof typeof GRANTS;

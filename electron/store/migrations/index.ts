@@ -6,6 +6,7 @@ import * as m0002 from './0002_attachments.ts';
 import * as m0003 from './0003_personnel.ts';
 import * as m0004 from './0004_licensing.ts';
 import * as m0005 from './0005_firearms.ts';
+import * as m0007 from './0007_returns.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -17,6 +18,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 3, name: '0003_personnel', sql: m0003.sql },
   { version: 4, name: '0004_licensing', sql: m0004.sql },
   { version: 5, name: '0005_firearms', sql: m0005.sql },
+  { version: 7, name: '0007_returns', sql: m0007.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
