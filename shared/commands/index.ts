@@ -6,8 +6,9 @@ import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
+import { backupsCommands } from './backups.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands] as const;
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, backupsCommands] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -29,6 +30,7 @@ export const commands = {
   ...journalCommands,
   ...settingsCommands,
   ...attachmentsCommands,
+  ...backupsCommands,
 };
 merge(groups);
 

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'backups.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
