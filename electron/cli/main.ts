@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -21,6 +22,7 @@ Usage:
   centinela call <command> ['<json input>'] --dir D --user USER
   centinela seed --scale small|medium|national --dir D --user USER
   centinela commands
+${FIELDWORK_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
@@ -38,6 +40,10 @@ const OPTIONS = {
   name: { type: 'string' },
   scale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  check: { type: 'boolean' },
+  json: { type: 'boolean' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
@@ -45,6 +51,8 @@ const ALLOWED: Record<string, string[]> = {
   call: ['dir', 'user'],
   seed: ['dir', 'user', 'scale'],
   commands: [],
+  backup: ['dir', 'user', 'to', 'json'],
+  restore: ['from', 'to', 'user', 'check', 'json'],
 };
 
 class UsageError extends Error {}
@@ -168,6 +176,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
   });
 }
 
+const kit: CliKit = { need, usage: (m) => new UsageError(m), fail, withSignedIn };
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -194,6 +204,8 @@ async function main(argv: string[]): Promise<number> {
     case 'init': return init(values);
     case 'call': return call(values, rest);
     case 'seed': return seed(values);
+    case 'backup': return backupCli(kit, values);
+    case 'restore': return restoreCli(kit, values);
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;
