@@ -16,6 +16,7 @@ export const fieldwork: Record<keyof typeof es, string> = {
   'validation.absolutePath': 'Type the full path of the folder (for example /media/usb/backups or D:\\Backups).',
   'validation.backupInterval': 'Between 1 and 720 hours.',
   'validation.backupKeep': 'Between 1 and 365 backups.',
+  'shell.area.backups': 'Backups',
   'backups.title': 'Backups',
   'backups.lead': 'Encrypted copies of the whole workspace (records, attached documents and keyring), made while work goes on. Each backup carries a manifest with checksums.',
   'backups.settings': 'Schedule',

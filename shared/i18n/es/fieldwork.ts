@@ -14,6 +14,7 @@ export const fieldwork = {
   'validation.absolutePath': 'Escriba la ruta completa de la carpeta (por ejemplo /media/usb/copias o D:\\Copias).',
   'validation.backupInterval': 'Entre 1 y 720 horas.',
   'validation.backupKeep': 'Entre 1 y 365 copias.',
+  'shell.area.backups': 'Copias de seguridad',
   'backups.title': 'Copias de seguridad',
   'backups.lead': 'Copias cifradas de todo el espacio de trabajo (registros, documentos adjuntos y llavero), hechas mientras se sigue trabajando. Cada copia lleva un manifiesto con sumas de verificación.',
   'backups.settings': 'Programación',
