@@ -7,6 +7,7 @@ import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
 import { backupsHandlers } from './backups/backups.handlers.ts';
+import { fieldHandlers } from './field/field.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -17,4 +18,5 @@ export const handlers: Handlers<CommandName> = {
   ...settingsHandlers,
   ...attachmentsHandlers,
   ...backupsHandlers,
+  ...fieldHandlers,
 };

@@ -7,8 +7,9 @@ import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
 import { backupsCommands } from './backups.ts';
+import { fieldCommands } from './field.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, backupsCommands] as const;
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, backupsCommands, fieldCommands] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -31,6 +32,7 @@ export const commands = {
   ...settingsCommands,
   ...attachmentsCommands,
   ...backupsCommands,
+  ...fieldCommands,
 };
 merge(groups);
 

@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'attachments.read',
   'attachments.write',
   'backups.manage',
+  'field.export',
+  'field.import',
+  'field.return',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,8 +23,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
   licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write', 'field.export', 'field.import', 'field.return'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'field.return'],
   analyst: ['companies.read', 'companies.export'],
 };
 

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_attachments.ts';
 import * as m0008 from './0008_fieldwork.ts';
+import * as m0015 from './0015_field.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -13,6 +14,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001_init', sql: m0001.sql },
   { version: 2, name: '0002_attachments', sql: m0002.sql },
   { version: 8, name: '0008_fieldwork', sql: m0008.sql },
+  { version: 15, name: '0015_field', sql: m0015.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
