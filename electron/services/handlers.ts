@@ -14,6 +14,8 @@ import { firearmsHandlers } from './firearms/firearms.handlers.ts';
 import { armoriesHandlers } from './firearms/armories.ts';
 import { ammunitionHandlers } from './firearms/ammunition.ts';
 import { returnsHandlers } from './returns/returns.handlers.ts';
+import { backupsHandlers } from './backups/backups.handlers.ts';
+import { fieldHandlers } from './field/field.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -31,4 +33,6 @@ export const handlers: Handlers<CommandName> = {
   ...armoriesHandlers,
   ...ammunitionHandlers,
   ...returnsHandlers,
+  ...backupsHandlers,
+  ...fieldHandlers,
 };

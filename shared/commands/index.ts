@@ -14,6 +14,8 @@ import { firearmsCommands } from './firearms.ts';
 import { armoriesCommands } from './armories.ts';
 import { ammunitionCommands } from './ammunition.ts';
 import { returnsCommands } from './returns.ts';
+import { backupsCommands } from './backups.ts';
+import { fieldCommands } from './field.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -31,6 +33,8 @@ const groups = [
   armoriesCommands,
   ammunitionCommands,
   returnsCommands,
+  backupsCommands,
+  fieldCommands,
 ] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
@@ -61,6 +65,8 @@ export const commands = {
   ...armoriesCommands,
   ...ammunitionCommands,
   ...returnsCommands,
+  ...backupsCommands,
+  ...fieldCommands,
 };
 merge(groups);
 

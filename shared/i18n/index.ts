@@ -20,6 +20,8 @@ import { firearms as esFirearms } from './es/firearms.ts';
 import { firearms as enFirearms } from './en/firearms.ts';
 import { returns as esReturns } from './es/returns.ts';
 import { returns as enReturns } from './en/returns.ts';
+import { fieldwork as esFieldwork } from './es/fieldwork.ts';
+import { fieldwork as enFieldwork } from './en/fieldwork.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -39,6 +41,7 @@ export const catalogues = {
     ...esLicensing,
     ...esFirearms,
     ...esReturns,
+    ...esFieldwork,
   },
   en: {
     ...enCore,
@@ -52,6 +55,7 @@ export const catalogues = {
     ...enLicensing,
     ...enFirearms,
     ...enReturns,
+    ...enFieldwork,
   },
 };
 

@@ -39,6 +39,10 @@ const GRANTS = {
   'returns.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
   'returns.import': [],
   'returns.undo': [],
+  'backups.manage': [],
+  'field.export': ['supervisor'],
+  'field.import': ['supervisor'],
+  'field.return': ['supervisor', 'inspector'],
 } as const satisfies Record<string, readonly Exclude<Role, 'administrator'>[]>;
 
 export type Permission = keyof typeof GRANTS;
