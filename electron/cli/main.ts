@@ -9,6 +9,7 @@ import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { importCommand } from './import.ts';
 import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -177,6 +178,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
+    const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
+    process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
     return 0;
   });
 }

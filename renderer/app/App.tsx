@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { SessionState } from '../../shared/commands/session.ts';
 import { CompaniesArea } from '../features/companies/index.ts';
+import { PersonnelArea } from '../features/personnel/index.ts';
 import { SetupScreen, RecoveryKeyScreen } from '../features/setup/index.ts';
 import { UnlockScreen } from '../features/unlock/index.ts';
 import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts';
@@ -52,7 +53,7 @@ function Gate() {
 
 function Routes() {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, status } = useSession();
   const route = useRoute();
   const area = route[0] ?? 'companies';
   const path = route.length ? route : ['companies'];
@@ -68,6 +69,9 @@ function Routes() {
   switch (area) {
     case 'companies':
       page = can('companies.read') ? <CompaniesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'personnel':
+      page = can('personnel.read') ? <PersonnelArea route={path} can={can} country={status.agency?.country ?? 'GT'} /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;
