@@ -139,6 +139,7 @@ export const licensing: Record<keyof typeof es, string> = {
   'licensing.create.companySearch': "Find company",
   'licensing.create.submit': "Create draft",
   'licensing.create.pickCompany': "Choose the company",
+  'licensing.create.pickType': "Choose the licence type",
   'licensing.create.noCompanies': "No company matches.",
   'licensing.documents': "Attached documents",
   'licensing.companyPanel.licences': "Licences and applications",

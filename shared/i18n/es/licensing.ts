@@ -138,6 +138,7 @@ export const licensing = {
   'licensing.create.companySearch': 'Buscar empresa',
   'licensing.create.submit': 'Crear borrador',
   'licensing.create.pickCompany': 'Elija la empresa',
+  'licensing.create.pickType': 'Elija el tipo de licencia',
   'licensing.create.noCompanies': 'Ninguna empresa coincide.',
   'licensing.documents': 'Documentos adjuntos',
   'licensing.companyPanel.licences': 'Licencias y solicitudes',
