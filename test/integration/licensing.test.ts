@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 
 /** Draft → submitted → checklist ticked → inspection, as the officer does it; returns the detail. */
 async function toInspection(companyId: string) {
-  let a = await w.ok('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding', 'canine'] });
+  let a = await w.ok('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding', 'escort'] });
   a = await w.ok('licensing.advance', { id: a.id, version: a.version, action: 'submit' });
   for (const c of a.checklist) a = await w.ok('licensing.setChecklistItem', { id: a.id, version: a.version, position: c.position, received: true });
   return w.ok('licensing.advance', { id: a.id, version: a.version, action: 'start_inspection' });
@@ -168,6 +168,9 @@ describe('applications and licences', () => {
     const before = snapshot(w);
     const r = await w.app.call('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['cash_in_transit'] });
     expect(r.ok ? 'ok' : r.error).toMatchObject({ field: 'serviceTypes', messageKey: 'errors.serviceNotCovered' });
+    // Covered by the type but not what the company is registered for (it does static guarding and escort).
+    const r2 = await w.app.call('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding', 'canine'] });
+    expect(r2.ok ? 'ok' : r2.error).toMatchObject({ field: 'serviceTypes', messageKey: 'errors.serviceNotRegistered', params: { company: 'Seguridad Quetzal Integral, S.A.' } });
     const t = await w.app.call('licensing.saveType', { fields: { name: 'Canina', serviceTypes: ['canine'], validityMonths: 12, processingDays: 30, renewalWindowDays: 30, requiredDocuments: [], numberPattern: 'K9-{year}' } });
     expect(t.ok ? 'ok' : t.error).toMatchObject({ field: 'fields.numberPattern', messageKey: 'validation.pattern.noSeq' });
     const dup = await w.app.call('licensing.saveType', { fields: { name: 'Licencia de transporte de valores', serviceTypes: ['canine'], validityMonths: 12, processingDays: 30, renewalWindowDays: 30, requiredDocuments: [], numberPattern: 'K9-{seq}' } });

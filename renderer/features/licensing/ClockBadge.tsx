@@ -15,7 +15,7 @@ export function ClockBadge({ clock, long }: { clock: ProcessingClock; long?: boo
   const rest = left < 0 ? t('licensing.clock.overdue', { days: -left }) : t('licensing.clock.left', { days: left });
   return (
     <span className="lic-clock">
-      <span className={`badge ${tone}`}>{clock.status === 'paused' ? '⏸ ' : ''}{main}</span>
+      <span className={`badge ${tone}`}>{main}</span>
       {long || left < 0 || left <= DUE_SOON_DAYS ? <span className={left < 0 ? 'lic-overdue' : 'muted'}> {rest}</span> : null}
     </span>
   );

@@ -7,6 +7,7 @@ import type { AppErrorData } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import type { LicenceDetail } from '../../../shared/commands/licensing.ts';
 import { availableLicenceActions, type LicenceTransition } from '../../../shared/model/licenceLifecycle.ts';
+import { addDays } from '../../../shared/model/due.ts';
 import { ActionDialog, type DialogKind, type DialogValues } from './ActionDialog.tsx';
 import { ClockBadge, StateBadge } from './ClockBadge.tsx';
 import { LicenceSanctions } from './LicenceSanctions.tsx';
@@ -49,10 +50,14 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
   const tk = (k: string, p?: Record<string, string | number>) => t(k as MessageKey, p);
 
   const checklistDone = l.checklist.every((c) => c.receivedOn);
+  const today = new Date().toISOString().slice(0, 10);
   const ownRecommendation = l.recommendedBy === me.id;
   const actions = availableLicenceActions(l.state, me.role).filter((tr) => {
     if (tr.guard === 'checklistComplete') return checklistDone;
     if (tr.guard === 'recommended') return !!l.recommendation && !ownRecommendation;
+    // Date guards by this computer's calendar; the main process decides with its own clock.
+    if (tr.guard === 'pastExpiry') return !!l.expiresOn && today > l.expiresOn;
+    if (tr.guard === 'inRenewalWindow') return !!l.expiresOn && today <= l.expiresOn && today >= addDays(l.expiresOn, -l.renewalWindowDays);
     return true;
   });
   const decisionsHidden = availableLicenceActions(l.state, me.role).some((tr) => tr.guard === 'recommended') && ownRecommendation;
@@ -210,7 +215,7 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
           {[...l.events].reverse().map((e) => (
             <li key={e.id}>
               <div className="lic-ev-head">
-                <strong>{e.action.startsWith('recommend') || e.action === 'create' ? tk(`licensing.event.${e.action}`) : tk(`licensing.action.${e.action}`)}</strong>
+                <strong>{tk(`licensing.event.${e.action}`)}</strong>
                 {e.fromState !== e.toState ? <> <StateBadge state={e.toState} /></> : null}
                 <span className="muted"> {t('licensing.event.by', { user: e.username ?? '', date: formatDateTime(e.at) })}</span>
                 {e.sanctionId ? <> · <a href={`#/sanctions/${e.sanctionId}`}>{t('licensing.event.sanction')}</a></> : null}

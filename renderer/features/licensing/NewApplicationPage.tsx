@@ -16,19 +16,26 @@ export function NewApplicationPage({ companyId: preset }: { companyId?: string }
   const companies = useQuery('companies.list', { search, limit: 20 });
   const presetCompany = useQuery('companies.get', { id: preset ?? '00000000-0000-7000-8000-000000000000' });
   const [typeId, setTypeId] = useState('');
+  const [chosen, setChosen] = useState<{ id: string; legalName: string; taxId: string; serviceTypes: ServiceType[] } | null>(null);
   const [services, setServices] = useState<ServiceType[]>([]);
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorData | null>(null);
   const fe = useFieldErrors(error);
-  const type = types.value?.find((x) => x.id === typeId) ?? null;
-  useEffect(() => { setServices(type ? [...type.serviceTypes] : []); }, [type]);
-
-  const companyOptions = useMemo(() => {
-    const rows = (companies.value?.rows ?? []).map((c) => ({ value: c.id, label: `${c.legalName} · ${c.taxId}` }));
-    const p = preset && presetCompany.value ? { value: presetCompany.value.id, label: `${presetCompany.value.legalName} · ${presetCompany.value.taxId}` } : null;
-    return p && !rows.some((r) => r.value === p.value) ? [p, ...rows] : rows;
-  }, [companies.value, preset, presetCompany.value]);
+  const known = useMemo(() => {
+    const rows: { id: string; legalName: string; taxId: string; serviceTypes: ServiceType[] }[] = [...(companies.value?.rows ?? [])];
+    const p = preset ? presetCompany.value : null;
+    if (p && !rows.some((r) => r.id === p.id)) rows.unshift(p);
+    if (chosen && !rows.some((r) => r.id === chosen.id)) rows.unshift(chosen);
+    return rows;
+  }, [companies.value, preset, presetCompany.value, chosen]);
+  const company = known.find((c) => c.id === companyId) ?? null;
+  useEffect(() => { if (company && company.id !== chosen?.id) setChosen(company); }, [company, chosen]);
+  // Only the types that cover something the company does; its services pre-ticked.
+  const typeOptions = (types.value ?? []).filter((x) => !company || x.serviceTypes.some((s) => company.serviceTypes.includes(s)));
+  const type = typeOptions.find((x) => x.id === typeId) ?? null;
+  useEffect(() => { setServices(type ? type.serviceTypes.filter((s) => !company || company.serviceTypes.includes(s)) : []); }, [type, company]);
+  const companyOptions = known.map((c) => ({ value: c.id, label: `${c.legalName} · ${c.taxId}` }));
 
   const submit = async () => {
     setBusy(true);
@@ -47,7 +54,7 @@ export function NewApplicationPage({ companyId: preset }: { companyId?: string }
           options={companyOptions} onChange={setCompanyId} error={fe('companyId')}
           hint={companies.value && companies.value.rows.length === 0 ? t('licensing.create.noCompanies') : undefined} />
         <Select label={t('licensing.field.type')} value={typeId} required placeholder={t('licensing.create.pickType')}
-          options={(types.value ?? []).map((x) => ({ value: x.id, label: x.name }))} onChange={setTypeId} error={fe('typeId')} />
+          options={typeOptions.map((x) => ({ value: x.id, label: x.name }))} onChange={setTypeId} error={fe('typeId')} />
         {type ? (
           <fieldset aria-describedby={fe('serviceTypes') ? 'svc-error' : undefined}>
             <legend>{t('licensing.field.serviceTypes')}</legend>
