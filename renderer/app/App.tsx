@@ -12,6 +12,7 @@ import { HomePage } from '../features/home/index.ts';
 import { LicensingArea } from '../features/licensing/index.ts';
 import { SanctionsArea } from '../features/sanctions/index.ts';
 import { DuePage } from '../features/due/index.ts';
+import { BackupsPage } from '../features/backups/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -92,6 +93,9 @@ function Routes() {
       break;
     case 'settings':
       page = can('settings.manage') ? <SettingsPage /> : forbidden;
+      break;
+    case 'backups':
+      page = can('backups.manage') ? <BackupsPage /> : forbidden;
       break;
     case 'account':
       page = <AccountPage />;

@@ -1,13 +1,17 @@
 /**
- * Register numbers made from a pattern the agency chooses, e.g. `DIGESSP-EPS-{year}-{seq:4}`
- * gives `DIGESSP-EPS-2026-0007`. Tokens: `{year}` (four digits), `{seq}` (no padding) or
- * `{seq:N}` (zero-padded to N digits, 1–9). Exactly one sequence token is required, so two
- * numbers of the same pattern and year can only differ by their sequence.
- * Shared by licences (licensing) and credentials (personnel).
+ * Official numbers made from a pattern the agency chooses: credential numbers (`CRED-{year}-{seq:6}`),
+ * licence numbers (`DIGESSP-EPS-{year}-{seq:4}` gives `DIGESSP-EPS-2026-0007`). Tokens: `{year}`
+ * (4 digits), `{yy}`, `{month}` (2 digits), `{seq}` or `{seq:N}` (the counter, zero-padded to N,
+ * 1–9; a counter wider than its padding is printed in full). Everything else is copied as written.
+ * Exactly one sequence token is required, so two numbers of the same pattern and period can only
+ * differ by their sequence. The counter restarts with each period the pattern names (`{year}`:
+ * per year; `{year}` and `{month}`: per month; neither: never).
+ * Pitfall: the counter lives in the database (`electron/store/sequences.ts`); this file only
+ * formats and validates, so the renderer can preview a pattern without I/O.
  */
 export const PATTERN_MAX_LENGTH = 80;
 
-const TOKEN = /\{(year|seq)(?::(\d+))?\}/g;
+const TOKEN = /\{(year|yy|month|seq)(?::(\d+))?\}/g;
 
 export type PatternProblem = 'empty' | 'tooLong' | 'noSeq' | 'twoSeq' | 'badToken' | 'badPadding' | 'badChars';
 
@@ -31,15 +35,36 @@ export function validatePattern(pattern: string): PatternProblem | null {
   return null;
 }
 
+/** Same check, for callers that only need yes or no. */
+export const checkNumberPattern = validatePattern;
+
 /** Whether the pattern restarts its sequence every year (it prints the year). */
 export function patternUsesYear(pattern: string): boolean {
-  return /\{year\}/.test(pattern);
+  return /\{(year|yy)\}/.test(pattern);
 }
 
-/** The number for one sequence value. A sequence wider than its padding is printed in full. */
-export function formatNumber(pattern: string, v: { year: number; seq: number }): string {
+/** Which counter a number made on `date` (YYYY-MM-DD) draws from: resets follow the pattern. */
+export function sequenceScope(pattern: string, date: string): string {
+  const year = patternUsesYear(pattern);
+  const month = /\{month\}/.test(pattern);
+  if (year && month) return date.slice(0, 7);
+  if (year) return date.slice(0, 4);
+  return 'all';
+}
+
+/**
+ * The number for counter value `seq` made on `date` (YYYY-MM-DD); the older form
+ * `formatNumber(pattern, { year, seq })` is kept for callers that only know the year.
+ */
+export function formatNumber(pattern: string, date: string | { year: number; seq: number }, seq?: number): string {
+  const d = typeof date === 'string' ? date : `${String(date.year).padStart(4, '0')}-01-01`;
+  const n = typeof date === 'string' ? seq ?? 0 : date.seq;
   return pattern.replace(TOKEN, (_m, name: string, pad?: string) => {
-    if (name === 'year') return String(v.year).padStart(4, '0');
-    return pad ? String(v.seq).padStart(Number(pad), '0') : String(v.seq);
+    switch (name) {
+      case 'year': return d.slice(0, 4);
+      case 'yy': return d.slice(2, 4);
+      case 'month': return d.slice(5, 7);
+      default: return pad ? String(n).padStart(Number(pad), '0') : String(n);
+    }
   });
 }

@@ -91,7 +91,7 @@ describe('applications and licences', () => {
     expect(formatNumber('CC/{seq}', { year: 2026, seq: 12345 })).toBe('CC/12345');
     expect(validatePattern('X-{year}')).toBe('noSeq');
     expect(validatePattern('X-{seq:2}-{seq}')).toBe('twoSeq');
-    expect(validatePattern('X-{month}-{seq}')).toBe('badToken');
+    expect(validatePattern('X-{mes}-{seq}')).toBe('badToken');
     expect(validatePattern('X-{seq:0}')).toBe('badPadding');
     expect(validatePattern('X<{seq}>')).toBe('badChars');
     expect(validatePattern('DIGESSP-EPS-{year}-{seq:4}')).toBeNull();
