@@ -3,7 +3,7 @@ import { translate } from '../../shared/i18n/index.ts';
 import { computeClock } from '../../shared/model/processingClock.ts';
 import { formatNumber, validatePattern } from '../../shared/model/numberPattern.ts';
 import { freshWorkspace } from '../helpers/workspace.ts';
-import { forceLicence, GUARDING_TYPE, makeCompany, signInAdmin, snapshot } from '../helpers/licensing.ts';
+import { forceLicence, forcePerson, GUARDING_TYPE, makeCompany, signInAdmin, snapshot } from '../helpers/licensing.ts';
 
 let w: Awaited<ReturnType<typeof freshWorkspace>>;
 afterEach(() => w?.cleanup());
@@ -212,6 +212,21 @@ describe('Due view', () => {
     expect(text).toContain('DIGESSP-EPS-2025-0042');
     const xlsx = await w.ok('due.export', { window: '90', format: 'xlsx', language: 'en' });
     expect(xlsx.filename).toMatch(/^due-dates-90-2026-11-23\.xlsx$/);
+  });
+
+  it('lists personnel credentials and health certificates by window, live credentials only', async () => {
+    w = await freshWorkspace();
+    const companyId = await makeCompany(w);
+    const soon = forcePerson(w, { companyId, credentialStatus: 'active', credentialExpiresOn: '2026-12-10', healthCertExpiry: '2027-02-01' });
+    forcePerson(w, { companyId, credentialStatus: 'revoked', credentialExpiresOn: '2026-12-05', healthCertExpiry: '2026-12-05' });
+    const vetting = forcePerson(w, { companyId: null, credentialStatus: 'vetting', credentialExpiresOn: null, healthCertExpiry: '2026-11-20' });
+    const d30 = await w.ok('due.list', { window: '30', kinds: ['credential_expiry', 'health_certificate'] });
+    expect(d30.rows.map((r) => `${r.kind}:${r.entityId === soon ? 'soon' : r.entityId}`)).toEqual(['credential_expiry:soon']);
+    expect(d30.rows[0]).toMatchObject({ entityType: 'person', subject: 'Tzul Ajanel, Juan Carlos', daysLeft: 17, companyName: 'Seguridad Quetzal Integral, S.A.' });
+    const over = await w.ok('due.list', { window: 'overdue', kinds: ['health_certificate'] });
+    expect(over.rows.map((r) => r.entityId)).toEqual([vetting]);
+    const d90 = await w.ok('due.list', { window: '90', kinds: ['health_certificate'] });
+    expect(d90.rows.map((r) => r.entityId)).toEqual([soon]);
   });
 
   it('shows a company timeline merged from licence events, sanctions and the journal', async () => {

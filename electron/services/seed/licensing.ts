@@ -74,7 +74,7 @@ export function seedLicensing(db: Db, opts: { now: Date; userId: string | null; 
       const rec = state === 'pre_licence_inspection' && r() < 0.6 && officer;
       insLicence.run({
         id, company: c.id, type: type.id, state, services: JSON.stringify(covered.length ? covered : [type.serviceTypes[0]]),
-        number: issued ? nextLicenceNumber(db, type.numberPattern, Number(issued.slice(0, 4))) : null, issued, expires, submitted,
+        number: issued ? nextLicenceNumber(db, type.numberPattern, issued) : null, issued, expires, submitted,
         processing: type.processingDays, pausedDays: 0, pausedSince, decided: issued, renewal: renewalOn,
         rec: rec ? 'grant' : null, recBasis: rec ? BASES[0] : null, recReason: rec ? 'Inspección previa favorable; documentación completa.' : null,
         recBy: rec ? officer.id : null, recAt: rec ? at(today) : null, created: at(created), now: nowIso, user: opts.userId,

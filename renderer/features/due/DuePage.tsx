@@ -17,6 +17,7 @@ export function dueLink(r: DueRow): string {
   if (r.entityType === 'licence') return href(`licensing/${r.entityId}`);
   if (r.entityType === 'sanction') return href(`sanctions/${r.entityId}`);
   if (r.entityType === 'company') return href(`companies/${r.entityId}`);
+  if (r.entityType === 'person') return href(`personnel/${r.entityId}`);
   return r.companyId ? href(`companies/${r.companyId}`) : href('due');
 }
 
@@ -88,8 +89,8 @@ export function DuePage({ route }: { route: string[] }) {
             <tbody>
               {q.value.rows.map((r) => (
                 <tr key={`${r.kind}-${r.entityId}`}>
-                  <td>{formatDate(r.dueOn)}</td>
-                  <td>{days(r.daysLeft)}</td>
+                  <td className="due-nowrap">{formatDate(r.dueOn)}</td>
+                  <td className="due-nowrap">{days(r.daysLeft)}</td>
                   <td>{t(`due.kind.${r.kind}`)}</td>
                   <td>{r.companyId ? <a href={href(`companies/${r.companyId}`)}>{r.companyName}</a> : t('common.none')}</td>
                   <td><a href={dueLink(r)}>{r.subjectIsKey ? t(r.subject as MessageKey) : r.subject}</a></td>
