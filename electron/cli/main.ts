@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { seedLicensing } from '../services/seed/licensing.ts';
 import { importCommand } from './import.ts';
 import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
@@ -180,6 +181,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
     const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
+    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
     return 0;
   });
 }

@@ -9,6 +9,10 @@ import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts'
 import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
+import { HomePage } from '../features/home/index.ts';
+import { LicensingArea } from '../features/licensing/index.ts';
+import { SanctionsArea } from '../features/sanctions/index.ts';
+import { DuePage } from '../features/due/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -55,14 +59,14 @@ function Routes() {
   const { t } = useI18n();
   const { can, status } = useSession();
   const route = useRoute();
-  const area = route[0] ?? 'companies';
-  const path = route.length ? route : ['companies'];
+  const area = route[0] ?? 'home';
+  const path = route.length ? route : ['home'];
 
   const forbidden = (
     <div className="page page-narrow">
       <h1>{t('shell.forbidden')}</h1>
       <p>{t('shell.forbiddenText')}</p>
-      <a className="btn btn-secondary" href={href('companies')}>{t('shell.goHome')}</a>
+      <a className="btn btn-secondary" href={href('home')}>{t('shell.goHome')}</a>
     </div>
   );
   let page;
@@ -72,6 +76,17 @@ function Routes() {
       break;
     case 'personnel':
       page = can('personnel.read') ? <PersonnelArea route={path} can={can} country={status.agency?.country ?? 'GT'} /> : forbidden;
+    case 'home':
+      page = <HomePage />;
+      break;
+    case 'licensing':
+      page = can('licensing.read') ? <LicensingArea route={path} can={can} /> : forbidden;
+      break;
+    case 'sanctions':
+      page = can('sanctions.read') ? <SanctionsArea route={path} /> : forbidden;
+      break;
+    case 'due':
+      page = can('due.read') ? <DuePage route={path} /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;
@@ -93,7 +108,7 @@ function Routes() {
         <div className="page page-narrow">
           <h1>{t('shell.notFound')}</h1>
           <p>{t('shell.notFoundText')}</p>
-          <a className="btn btn-secondary" href={href('companies')}>{t('shell.goHome')}</a>
+          <a className="btn btn-secondary" href={href('home')}>{t('shell.goHome')}</a>
         </div>
       );
   }
