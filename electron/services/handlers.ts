@@ -9,6 +9,7 @@ import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
 import { firearmsHandlers } from './firearms/firearms.handlers.ts';
 import { armoriesHandlers } from './firearms/armories.ts';
 import { ammunitionHandlers } from './firearms/ammunition.ts';
+import { personnelHandlers } from './personnel/personnel.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -21,4 +22,5 @@ export const handlers: Handlers<CommandName> = {
   ...firearmsHandlers,
   ...armoriesHandlers,
   ...ammunitionHandlers,
+  ...personnelHandlers,
 };

@@ -6,11 +6,12 @@ import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
+import { personnelCommands } from './personnel.ts';
 import { firearmsCommands } from './firearms.ts';
 import { armoriesCommands } from './armories.ts';
 import { ammunitionCommands } from './ammunition.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, firearmsCommands, armoriesCommands, ammunitionCommands] as const;
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, personnelCommands, firearmsCommands, armoriesCommands, ammunitionCommands] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -32,6 +33,7 @@ export const commands = {
   ...journalCommands,
   ...settingsCommands,
   ...attachmentsCommands,
+  ...personnelCommands,
   ...firearmsCommands,
   ...armoriesCommands,
   ...ammunitionCommands,

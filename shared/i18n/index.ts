@@ -12,6 +12,8 @@ import { admin as esAdmin } from './es/admin.ts';
 import { admin as enAdmin } from './en/admin.ts';
 import { attachments as esAttachments } from './es/attachments.ts';
 import { attachments as enAttachments } from './en/attachments.ts';
+import { personnel as esPersonnel } from './es/personnel.ts';
+import { personnel as enPersonnel } from './en/personnel.ts';
 import { firearms as esFirearms } from './es/firearms.ts';
 import { firearms as enFirearms } from './en/firearms.ts';
 
@@ -21,8 +23,8 @@ import { firearms as enFirearms } from './en/firearms.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments, ...esFirearms },
-  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments, ...enFirearms },
+  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments, ...esPersonnel, ...esFirearms },
+  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments, ...enPersonnel, ...enFirearms },
 };
 
 export type Language = keyof typeof catalogues;

@@ -12,6 +12,11 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'personnel.read',
+  'personnel.write',
+  'personnel.export',
+  'personnel.credential',
+  'personnel.suspend',
   'firearms.read',
   'firearms.write',
   'firearms.control',
@@ -23,11 +28,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
   licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write',
+    'personnel.read', 'personnel.write', 'personnel.export', 'personnel.credential',
     'firearms.read', 'firearms.write', 'firearms.control'],
   supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write',
+    'personnel.read', 'personnel.write', 'personnel.export', 'personnel.credential', 'personnel.suspend',
     'firearms.read', 'firearms.write', 'firearms.control'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'firearms.read', 'firearms.write'],
-  analyst: ['companies.read', 'companies.export', 'firearms.read'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'personnel.read', 'firearms.read', 'firearms.write'],
+  analyst: ['companies.read', 'companies.export', 'personnel.read', 'personnel.export', 'firearms.read'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

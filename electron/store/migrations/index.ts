@@ -3,6 +3,7 @@ import type { Db } from '../db.ts';
 import { AppError } from '../../../shared/errors.ts';
 import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_attachments.ts';
+import * as m0003 from './0003_personnel.ts';
 import * as m0005 from './0005_firearms.ts';
 
 /**
@@ -12,6 +13,7 @@ import * as m0005 from './0005_firearms.ts';
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001_init', sql: m0001.sql },
   { version: 2, name: '0002_attachments', sql: m0002.sql },
+  { version: 3, name: '0003_personnel', sql: m0003.sql },
   { version: 5, name: '0005_firearms', sql: m0005.sql },
 ];
 

@@ -42,7 +42,7 @@ export const firearms: Record<keyof typeof es, string> = {
   'firearms.noActions': 'No actions are available in this status or for your role.',
   'firearms.openIssue': 'Issued to {person} at {post} since {from}; shift until {until}.',
   'firearms.overdue': 'Shift over: the weapon has not been returned.',
-  'firearms.holderUnverified': 'Credential and qualification not verified (personnel register not available).',
+  'firearms.holderUnverified': 'Imported historical issue: credential and qualification not checked at issue.',
   'firearms.holderVerified': 'Credential and qualification verified.',
   'firearms.lossReports': 'Loss and theft reports',
   'firearms.lateFlag': 'Late report: {days} days (legal deadline {deadline})',

@@ -41,7 +41,7 @@ export const firearms = {
   'firearms.noActions': 'No hay acciones disponibles en esta situación o para su rol.',
   'firearms.openIssue': 'Entregada a {person} en {post} desde {from}; turno hasta {until}.',
   'firearms.overdue': 'Turno vencido: el arma no ha sido devuelta.',
-  'firearms.holderUnverified': 'Credencial y calificación no verificadas (registro de personal no disponible).',
+  'firearms.holderUnverified': 'Entrega histórica importada: credencial y calificación no verificadas al entregar.',
   'firearms.holderVerified': 'Credencial y calificación verificadas.',
   'firearms.lossReports': 'Denuncias de pérdida o robo',
   'firearms.lateFlag': 'Denuncia tardía: {days} días (plazo legal {deadline})',
