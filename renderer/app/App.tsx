@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { SessionState } from '../../shared/commands/session.ts';
 import { CompaniesArea } from '../features/companies/index.ts';
+import { FirearmsArea } from '../features/firearms/index.ts';
 import { SetupScreen, RecoveryKeyScreen } from '../features/setup/index.ts';
 import { UnlockScreen } from '../features/unlock/index.ts';
 import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts';
@@ -67,6 +68,9 @@ function Routes() {
   switch (area) {
     case 'companies':
       page = can('companies.read') ? <CompaniesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'firearms':
+      page = can('firearms.read') ? <FirearmsArea route={path} can={can} /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;
