@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshWorkspace, nextGtNit, sampleCompany } from '../helpers/workspace.ts';
 import { FIREARM_ACTIONS, FIREARM_STATES, FIREARM_TRANSITIONS, firearmTransition, type FirearmAction, type FirearmState } from '../../shared/model/firearmLifecycle.ts';
 import { samplePerson, VALID_VETTING } from '../helpers/personnel.ts';
+import { forceLicence } from '../helpers/licensing.ts';
 import { openCustodyForCompany } from '../../electron/services/firearms/custody.ts';
 import type { CommandInput } from '../../shared/commands/index.ts';
 
@@ -316,6 +317,27 @@ describe('custody list', () => {
     expect(list.list.closedAt).not.toBeNull();
     expect(list.items.map((i) => i.accountedState).sort()).toEqual(['seized', 'transferred']);
     expect((await w.ok('firearms.custodyLists', { openOnly: true })).total).toBe(0);
+  });
+
+  it('opens when licensing revokes the company’s only licence in force (hook in the licence transition), not while another is in force', async () => {
+    await workspace();
+    const co = await company('Licencia Revocada, S.A.');
+    const a = await pistol(co);
+    const b = await pistol(co);
+    const first = forceLicence(w, { companyId: co, state: 'active', recommendedBy: null, expiresInDays: 200 });
+    const second = forceLicence(w, { companyId: co, state: 'active', recommendedBy: null, expiresInDays: 300 });
+    const decide = async (id: string, action: 'revoke' | 'suspend') => {
+      const l = await w.ok('licensing.get', { id });
+      return w.ok('licensing.decide', { id, version: l.version, action, legalBasis: 'Decreto 52-2010, art. 60', reason: 'Incumplimiento grave de las condiciones de la licencia.' });
+    };
+    await decide(first, 'suspend');
+    expect((await w.ok('firearms.custodyLists', { companyId: co })).total).toBe(0); // the other licence is still in force
+    await decide(second, 'revoke');
+    const lists = await w.ok('firearms.custodyLists', { companyId: co });
+    expect(lists.rows).toHaveLength(1);
+    expect(lists.rows[0]).toMatchObject({ reason: 'revoked', total: 2, outstanding: 2, closedAt: null });
+    const items = await w.ok('firearms.custodyItems', { listId: lists.rows[0].id });
+    expect(items.items.map((i) => i.firearmId).sort()).toEqual([a.id, b.id].sort());
   });
 
   it('opens through the command too, and a company with nothing to account for gets a closed list', async () => {
