@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { SessionState } from '../../shared/commands/session.ts';
 import { CompaniesArea } from '../features/companies/index.ts';
 import { PersonnelArea } from '../features/personnel/index.ts';
+import { FirearmsArea } from '../features/firearms/index.ts';
 import { SetupScreen, RecoveryKeyScreen } from '../features/setup/index.ts';
 import { UnlockScreen } from '../features/unlock/index.ts';
 import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts';
@@ -87,6 +88,8 @@ function Routes() {
       break;
     case 'due':
       page = can('due.read') ? <DuePage route={path} /> : forbidden;
+    case 'firearms':
+      page = can('firearms.read') ? <FirearmsArea route={path} can={can} /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;

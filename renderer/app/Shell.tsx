@@ -21,6 +21,7 @@ export const NAV: readonly NavItem[] = [
   { area: 'licensing', label: 'licensing.title', permission: 'licensing.read', group: 'register' },
   { area: 'sanctions', label: 'sanctions.title', permission: 'sanctions.read', group: 'register' },
   { area: 'due', label: 'due.title', permission: 'due.read', group: 'register' },
+  { area: 'firearms', label: 'shell.area.firearms', permission: 'firearms.read', group: 'register' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },
