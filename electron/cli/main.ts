@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { verifyCli } from './verify.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -20,11 +21,13 @@ Usage:
   centinela init --dir D --agency "Agency name" --country GT [--language es] --admin USER [--name "Display name"]
   centinela call <command> ['<json input>'] --dir D --user USER
   centinela seed --scale small|medium|national --dir D --user USER
+  centinela verify <file.pdf> --dir D --user USER
   centinela commands
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
 init prints the workspace's recovery key once: store it somewhere safe.
+verify checks a PDF's signature and the register of issued documents: exit 0 only when valid.
 call prints the command's result as JSON; on failure it prints the JSON error and a message on stderr.
 Exit codes: 0 done, 1 the command failed, 2 bad usage.`;
 
@@ -44,6 +47,7 @@ const ALLOWED: Record<string, string[]> = {
   init: ['dir', 'agency', 'country', 'language', 'admin', 'name'],
   call: ['dir', 'user'],
   seed: ['dir', 'user', 'scale'],
+  verify: ['dir', 'user'],
   commands: [],
 };
 
@@ -188,12 +192,13 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  if (sub !== 'call' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (sub !== 'call' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
     case 'seed': return seed(values);
+    case 'verify': return verifyCli(values, rest, { withSignedIn, fail, lang, UsageError });
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;

@@ -6,6 +6,9 @@ import { usersHandlers } from './users/users.handlers.ts';
 import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
+import { auditsHandlers } from './audits/audits.handlers.ts';
+import { certificationsHandlers } from './audits/certifications.handlers.ts';
+import { documentsHandlers } from './documents/documents.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -15,4 +18,7 @@ export const handlers: Handlers<CommandName> = {
   ...journalHandlers,
   ...settingsHandlers,
   ...attachmentsHandlers,
+  ...auditsHandlers,
+  ...certificationsHandlers,
+  ...documentsHandlers,
 };

@@ -6,8 +6,11 @@ import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
+import { inspectionsCommands } from './inspections.ts';
+import { certificationsCommands } from './certifications.ts';
+import { documentsCommands } from './documents.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands] as const;
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, inspectionsCommands, certificationsCommands, documentsCommands] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -29,6 +32,9 @@ export const commands = {
   ...journalCommands,
   ...settingsCommands,
   ...attachmentsCommands,
+  ...inspectionsCommands,
+  ...certificationsCommands,
+  ...documentsCommands,
 };
 merge(groups);
 

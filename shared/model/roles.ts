@@ -12,16 +12,28 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'inspections.read',
+  'inspections.write',
+  'inspections.review',
+  'checklists.manage',
+  'certifications.read',
+  'certifications.write',
+  'documents.read',
+  'documents.issue',
+  'signing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
-  analyst: ['companies.read', 'companies.export'],
+  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write',
+    'inspections.read', 'certifications.read', 'certifications.write', 'documents.read'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write',
+    'inspections.read', 'inspections.write', 'inspections.review', 'certifications.read', 'certifications.write', 'documents.read', 'documents.issue'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write',
+    'inspections.read', 'inspections.write', 'certifications.read', 'documents.read'],
+  analyst: ['companies.read', 'companies.export', 'inspections.read', 'certifications.read', 'documents.read'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

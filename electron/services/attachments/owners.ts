@@ -7,4 +7,6 @@ import type { Permission } from '../../../shared/model/roles.ts';
  */
 export const ATTACHMENT_OWNERS: Record<AttachmentOwnerType, { table: string; read: Permission; write: Permission }> = {
   company: { table: 'companies', read: 'companies.read', write: 'companies.write' },
+  inspection: { table: 'inspections', read: 'inspections.read', write: 'inspections.write' },
+  finding: { table: 'findings', read: 'inspections.read', write: 'inspections.write' },
 };
