@@ -8,6 +8,8 @@ import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts'
 import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
+import { AuditsArea } from '../features/audits/index.ts';
+import { DocumentsPage } from '../features/documents/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -51,7 +53,7 @@ function Gate() {
 
 function Routes() {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, status } = useSession();
   const route = useRoute();
   const area = route[0] ?? 'companies';
   const path = route.length ? route : ['companies'];
@@ -67,6 +69,12 @@ function Routes() {
   switch (area) {
     case 'companies':
       page = can('companies.read') ? <CompaniesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'inspections':
+      page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+      break;
+    case 'documents':
+      page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;

@@ -191,6 +191,13 @@ export const inspectionsCommands = {
     access: 'inspections.read',
     kind: 'read',
   }),
+  /** Active users who may be on an inspection team (their role holds inspections.write). */
+  'inspections.listInspectors': command({
+    input: z.object({}),
+    output: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })),
+    access: 'inspections.read',
+    kind: 'read',
+  }),
   'inspections.get': command({ input: z.object({ id }), output: inspection, access: 'inspections.read', kind: 'read' }),
   /** Moves an inspection along its lifecycle; `date` sets the visit date when scheduling. */
   'inspections.transition': command({

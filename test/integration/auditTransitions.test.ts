@@ -57,7 +57,7 @@ describe('finding lifecycle, every pair', () => {
     const { inspection } = await armoryInspectionInFieldwork(w);
     const a = await w.ok('inspections.answer', { inspectionId: inspection.id, itemId: inspection.items[0].id, answer: 'non_compliant' });
     id = a.finding!.id;
-    await w.ok('findings.update', { id, version: 1, severity: 'major', title: a.finding!.title, correctiveAction: 'Corregir', dueDate: '2026-12-31' });
+    await w.ok('findings.update', { id, version: 1, severity: 'major', title: a.finding!.title, correctiveAction: 'Corregir', dueDate: '2026-11-01' }); // past due: mark_overdue's guard holds
   });
   for (const from of FINDING_STATES) {
     for (const action of FINDING_ACTIONS) {

@@ -120,6 +120,9 @@ describe('inspections and findings', () => {
     f = await w.ok('findings.update', { id: f.id, version: f.version, severity: 'major', title: f.title, rootCause: 'Sin responsable asignado', correctiveAction: 'Elaborar y aprobar la evaluación de riesgo', dueDate: '2026-12-20' });
     for (const action of ['submit_plan', 'start_remediation', 'verify', 'close'] as const) f = await w.ok('findings.transition', { id: f.id, action, version: f.version });
     expect(f).toMatchObject({ status: 'closed', actions: [] });
+    // not yet due: cannot be marked overdue by hand
+    const early = await w.app.call('findings.transition', { id: b.finding!.id, action: 'mark_overdue', version: b.finding!.version });
+    expect(early.ok ? null : early.error).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.notOverdue' });
 
     // b: due 2026-12-01; on 2026-12-02 it is overdue, 30 days later escalated
     let g = await w.ok('findings.update', { id: b.finding!.id, version: b.finding!.version, severity: 'major', title: b.finding!.title, dueDate: '2026-12-01' });
@@ -146,6 +149,7 @@ describe('inspections and findings', () => {
     expect(await w.ok('findings.sweepOverdue', {})).toEqual({ markedOverdue: 1, escalated: 0 });
     const f = (await w.ok('findings.list', {})).rows[0];
     expect(f.actions).toEqual(['submit_plan']);
+    expect(a.finding!.actions).toEqual(['submit_plan']); // no due date yet: not overdue
     const r = await w.app.call('findings.transition', { id: f.id, action: 'escalate', version: f.version });
     expect(r.ok ? null : r.error.code).toBe('FORBIDDEN');
   });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
+import { roleCan, type Role } from '../../../shared/model/roles.ts';
 import type { Ctx, Handlers } from '../../core/context.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { listTemplates, loadItems, loadTemplate, saveTemplateVersion } from './checklists.repo.ts';
@@ -8,7 +9,7 @@ import { listFindings, loadFinding, sweepOverdue, transitionFinding, updateFindi
 
 type AuditsCommand =
   | 'checklists.list' | 'checklists.get' | 'checklists.saveVersion'
-  | 'inspections.plan' | 'inspections.list' | 'inspections.get' | 'inspections.transition' | 'inspections.answer'
+  | 'inspections.plan' | 'inspections.list' | 'inspections.listInspectors' | 'inspections.get' | 'inspections.transition' | 'inspections.answer'
   | 'findings.list' | 'findings.update' | 'findings.transition' | 'findings.sweepOverdue';
 
 const lang = (ctx: Ctx) => readSettings(ctx.db).language;
@@ -47,6 +48,8 @@ export const auditsHandlers: Handlers<AuditsCommand> = {
     return after;
   },
   'inspections.list': (ctx, input) => listInspections(ctx.db, input, lang(ctx)),
+  'inspections.listInspectors': (ctx) => (ctx.db.prepare('SELECT id, display_name, role FROM users WHERE active = 1 ORDER BY display_name').all() as { id: string; display_name: string; role: Role }[])
+    .filter((u) => roleCan(u.role, 'inspections.write')).map((u) => ({ id: u.id, displayName: u.display_name, role: u.role })),
   'inspections.get': (ctx, input) => mustInspection(ctx, input.id),
   'inspections.transition': (ctx, input) => {
     const move = transitionInspection(ctx.db, input.id, input.version, input.action, ctx.user!.role, { date: input.date, now: ctx.nowIso(), userId: ctx.user!.id });

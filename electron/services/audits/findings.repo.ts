@@ -20,13 +20,17 @@ interface FindingRow {
 const SELECT = `SELECT f.*, i.reference AS inspection_reference, c.legal_name AS company_name
   FROM findings f JOIN inspections i ON i.id = f.inspection_id JOIN companies c ON c.id = f.company_id`;
 
+/** Guard of `mark_overdue`: only a finding whose due date has passed can be overdue. */
+const isPastDue = (due: string | null, now: string) => due !== null && due < now.slice(0, 10);
+
 export function hydrateFinding(r: FindingRow, now: string, role: Role | null): Finding {
   return {
     id: r.id, inspectionId: r.inspection_id, inspectionReference: r.inspection_reference, companyId: r.company_id, companyName: r.company_name,
     itemId: r.item_id, itemKey: r.item_key, reference: r.reference, title: r.title, severity: r.severity, status: r.status,
     rootCause: r.root_cause, correctiveAction: r.corrective_action, dueDate: r.due_date, recurrence: r.recurrence,
     daysOpen: daysBetween(r.created_at, r.closed_at ?? now), statusChangedAt: r.status_changed_at, version: r.version,
-    createdAt: r.created_at, updatedAt: r.updated_at, actions: role ? availableActions(FINDING_TRANSITIONS, r.status, role) : [],
+    createdAt: r.created_at, updatedAt: r.updated_at,
+    actions: role ? availableActions(FINDING_TRANSITIONS, r.status, role).filter((a) => a !== 'mark_overdue' || isPastDue(r.due_date, now)) : [],
   };
 }
 
@@ -107,11 +111,12 @@ export function updateFinding(db: Db, id: string, version: number, f: { severity
 
 /** Moves a finding along its lifecycle (the table decides; see `findingLifecycle.ts`). */
 export function transitionFinding(db: Db, id: string, version: number, action: FindingAction, role: Role, now: string, userId: string | null): { from: FindingState; to: FindingState } {
-  const cur = db.prepare('SELECT status, version, corrective_action FROM findings WHERE id = ?').get(id) as { status: FindingState; version: number; corrective_action: string | null } | undefined;
+  const cur = db.prepare('SELECT status, version, corrective_action, due_date FROM findings WHERE id = ?').get(id) as { status: FindingState; version: number; corrective_action: string | null; due_date: string | null } | undefined;
   if (!cur) throw new AppError('NOT_FOUND', 'errors.findingNotFound', {}, 'id');
   const t = checkTransition(FINDING_TRANSITIONS, cur.status, action, role, 'finding');
   if (cur.version !== version) throw new AppError('CONFLICT', 'errors.recordChanged', {}, 'version');
   if (action === 'submit_plan' && !cur.corrective_action) throw AppError.validation('correctiveAction', 'errors.planNeedsAction');
+  if (action === 'mark_overdue' && !isPastDue(cur.due_date, now)) throw new AppError('INVALID_TRANSITION', 'errors.notOverdue', {}, 'action');
   db.prepare(`UPDATE findings SET status = ?, status_changed_at = ?, closed_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
     .run(t.to, now, t.to === 'closed' ? now : null, now, userId, id);
   return { from: t.from, to: t.to };

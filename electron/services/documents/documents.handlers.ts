@@ -15,6 +15,7 @@ import { createSelfSignedIdentity, importP12, loadAgencyIdentity, publicIdentity
 import { documentFilename, prepareSignedDocument, registerPrepared, type PreparedDocument } from './issue.ts';
 import { listIssuedDocuments, loadIssuedDocument, readIssuedPdf } from './register.ts';
 import { verifyPdf } from './verify.ts';
+import { formatDate } from './pdf.ts';
 
 type DocumentsCommand =
   | 'signing.get' | 'signing.createSelfSigned' | 'signing.importPkcs'
@@ -103,8 +104,8 @@ export const documentsHandlers: Handlers<DocumentsCommand> = {
       const sections = complianceSections(ctx.db, company.id, input.language, today);
       const headline: [string, string][] = [
         [t('audits.pdf.armed'), company.armed ? t('audits.yes') : t('audits.no')],
-        [t('audits.pdf.icoca'), company.icocaStatus],
-        [t('audits.pdf.asOf'), today],
+        [t('audits.pdf.icoca'), t(`icoca.${company.icocaStatus}`)],
+        [t('audits.pdf.asOf'), formatDate(today, input.language)],
       ];
       return prepareSignedDocument(ctx.db, {
         kind: 'compliance_summary', language: input.language, issuedAt: ctx.nowIso(), title: t('audits.pdf.summaryTitle'), subject: company.legalName,

@@ -33,8 +33,8 @@ const AUDIT_SOURCES: ComplianceSource[] = [
     return [{
       title: t('audits.pdf.openFindings', { n: all.length }),
       table: {
-        columns: [{ header: t('audits.field.severity'), width: 60 }, { header: t('audits.pdf.item'), width: 190 }, { header: t('audits.field.status'), width: 80 },
-          { header: t('audits.field.dueDate'), width: 70 }, { header: t('audits.field.recurrence'), width: 50, align: 'center' }],
+        columns: [{ header: t('audits.field.severity'), width: 84 }, { header: t('audits.pdf.item'), width: 190 }, { header: t('audits.field.status'), width: 70 },
+          { header: t('audits.field.dueDate'), width: 70 }, { header: t('audits.pdf.times'), width: 40, align: 'center' }],
         rows: all.map((f) => [t(`audits.severity.${f.severity}`), `${f.title} (${f.inspectionReference})`, t(`audits.findingStatus.${f.status}`), fmt(f.dueDate, lang), String(f.recurrence)]),
       },
     }];

@@ -83,8 +83,8 @@ export async function drawInspectionReport(meta: DocumentMeta, d: InspectionRepo
   if (i.findings.length === 0) paragraph(f, t('audits.pdf.noFindings'));
   else {
     table(f, [
-      { header: t('audits.field.severity'), width: 62 }, { header: t('audits.pdf.item'), width: 170 }, { header: t('audits.field.correctiveAction'), width: 150 },
-      { header: t('audits.field.dueDate'), width: 62 }, { header: t('audits.field.recurrence'), width: 48, align: 'center' },
+      { header: t('audits.field.severity'), width: 84 }, { header: t('audits.pdf.item'), width: 170 }, { header: t('audits.field.correctiveAction'), width: 140 },
+      { header: t('audits.field.dueDate'), width: 66 }, { header: t('audits.pdf.times'), width: 40, align: 'center' },
     ], i.findings.map((x) => [
       { text: t(`audits.severity.${x.severity}`), color: SEVERITY_COLOR[x.severity], bold: true },
       `${x.title}${x.reference ? `\n${x.reference}` : ''}${x.rootCause ? `\n${t('audits.field.rootCause')}: ${x.rootCause}` : ''}`,
