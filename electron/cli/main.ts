@@ -11,6 +11,7 @@ import { seedLicensing } from '../services/seed/licensing.ts';
 import { importCommand } from './import.ts';
 import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
+import { verifyCli } from './verify.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -25,12 +26,14 @@ Usage:
   centinela call <command> ['<json input>'] --dir D --user USER
   centinela seed --scale small|medium|national --dir D --user USER
   centinela import <file...> --dir D --user USER --year YYYY [--dry-run] [--json]
+  centinela verify <file.pdf> --dir D --user USER
   centinela commands
 ${FIELDWORK_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
 init prints the workspace's recovery key once: store it somewhere safe.
+verify checks a PDF's signature and the register of issued documents: exit 0 only when valid.
 call prints the command's result as JSON; on failure it prints the JSON error and a message on stderr.
 Exit codes: 0 done, 1 the command failed, 2 bad usage.`;
 
@@ -57,6 +60,7 @@ const ALLOWED: Record<string, string[]> = {
   call: ['dir', 'user'],
   seed: ['dir', 'user', 'scale'],
   import: ['dir', 'user', 'year', 'dry-run', 'json'],
+  verify: ['dir', 'user'],
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
@@ -210,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
   if (sub !== 'call' && sub !== 'import' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (sub !== 'call' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
@@ -224,6 +229,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'backup': return backupCli(kit, values);
     case 'restore': return restoreCli(kit, values);
+    case 'verify': return verifyCli(values, rest, { withSignedIn, fail, lang, UsageError });
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;

@@ -15,6 +15,8 @@ import { LicensingArea } from '../features/licensing/index.ts';
 import { SanctionsArea } from '../features/sanctions/index.ts';
 import { DuePage } from '../features/due/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
+import { AuditsArea } from '../features/audits/index.ts';
+import { DocumentsPage } from '../features/documents/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -90,6 +92,10 @@ function Routes() {
       page = can('due.read') ? <DuePage route={path} /> : forbidden;
     case 'firearms':
       page = can('firearms.read') ? <FirearmsArea route={path} can={can} /> : forbidden;
+    case 'inspections':
+      page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+    case 'documents':
+      page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;
