@@ -101,7 +101,7 @@ describe('reading what companies send', () => {
     });
     const r = await imp({ 'declaracion.xlsx': bytes });
     expect(r.errors).toEqual([]);
-    expect(codes(r)).toEqual(['FORMULA_VALUE', 'SHEET_UNKNOWN']);
+    expect(codes(r)).toEqual(['FORMULA_VALUE']);
     expect(r.files[0].sheets.map((s) => [s.sheetName, s.returnSheet, s.headerRow])).toEqual([['Personal', 'PERSONNEL', 3], ['Armas', 'FIREARMS', 1]]);
     expect(w.app.workspaces.db.prepare('SELECT national_id, birth_date, credential_expiry, training_hours FROM return_personnel').get())
       .toEqual({ national_id: '2547896541201', birth_date: '1988-05-02', credential_expiry: '2028-01-31', training_hours: 120 });
@@ -282,5 +282,28 @@ describe('formula neutralising in exports', () => {
     expect(cells.filter((c) => typeof c === 'string' && /^[=+\-@]/.test(c))).toEqual([]);
     expect(ws.getRow(2).getCell(7).value).toMatch(/HYPERLINK/);
     expect(ws.getRow(1).values).toEqual([undefined, 'Gravedad', 'Archivo', 'Hoja', 'Fila', 'Columna', 'Código', 'Problema']);
+  });
+});
+
+describe('the published template', () => {
+  it('has instructions in Spanish and English, label and key rows, drop-down lists; a filled copy imports cleanly', async () => {
+    const t = await w.ok('returns.template', { language: 'es' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(t.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['INSTRUCCIONES', 'LISTS', 'PERSONNEL', 'FIREARMS', 'AMMUNITION']);
+    const ins = wb.getWorksheet('INSTRUCCIONES')!;
+    const text: string[] = [];
+    ins.eachRow((r) => text.push(String(r.getCell(1).value)));
+    expect(text.join('\n')).toMatch(/INSTRUCCIONES[\s\S]*INSTRUCTIONS/);
+    const fa = wb.getWorksheet('FIREARMS')!;
+    expect(fa.getRow(2).values).toEqual([undefined, 'company_licence_no', 'serial_no', 'make', 'model', 'type', 'calibre', 'manufacturer_country', 'marking_code', 'status', 'acquired_date', 'assigned_to_national_id']);
+    expect(fa.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['LISTS!$B$2:$B$7'] });
+    fa.getRow(3).values = [LICENCE, 'T-100', 'Beretta', '92FS', 'pistol', '9x19mm', 'Italia', '', 'assigned', new Date(Date.UTC(2022, 5, 1)), '2547896541201'];
+    wb.getWorksheet('PERSONNEL')!.getRow(3).values = [LICENCE, '2547896541201', 'María Ajú', new Date(Date.UTC(1988, 4, 2)), 'armed_guard', 'CR-1', new Date(Date.UTC(2028, 0, 1)), 40, 'yes'];
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await imp({ 'plantilla.xlsx': filled });
+    expect(r.errors).toEqual([]);
+    expect(r.files[0].sheets.map((s) => [s.returnSheet, s.headerRow, s.rows])).toEqual([['PERSONNEL', 2, 1], ['FIREARMS', 2, 1], ['AMMUNITION', 2, 0]]);
+    expect(r.committed).toBe(true);
   });
 });

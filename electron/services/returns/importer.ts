@@ -97,6 +97,9 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       continue;
     }
     report.sheets = parser.sheets;
+    if (parser.records.length === 0) {
+      for (const e of parser.emptySheets) problems.add({ file: f.name, sheet: e.sheet, row: e.row, column: null, code: 'HEADER_ONLY', params: {} });
+    }
     if (!parser.sheets.length && !problems.items.some((p) => p.file === f.name && p.severity === 'error')) {
       problems.add({ file: f.name, sheet: null, row: null, column: null, code: 'HEADER_NOT_FOUND', params: {} });
     }

@@ -33,6 +33,7 @@ export interface SheetSummary {
 }
 
 const HEADER_SCAN_ROWS = 30;
+const AUX_SHEETS = new Set(['lists', 'listas', 'instrucciones', 'instructions', 'instrucoes', 'listas desplegables']);
 
 /**
  * Turns one file's tables into typed records, collecting every problem. Implements the
@@ -42,6 +43,8 @@ export class FileParser implements TableSink {
   readonly records: ReturnRecord[] = [];
   readonly sheets: SheetSummary[] = [];
   readonly questions: Question[] = [];
+  /** Sheets with headers and no rows: fine beside other data (no ammunition to declare), an error when the whole file is empty. */
+  readonly emptySheets: { sheet: string | null; row: number | null }[] = [];
   /** Day/month evidence over every date cell of the file. */
   readonly evidence = { dmy: 0, mdy: 0, ambiguous: 0, samples: [] as string[] };
   private buffer: { n: number; cells: Cell[] }[] = [];
@@ -64,7 +67,8 @@ export class FileParser implements TableSink {
     this.sheetName = name;
     this.buffer = [];
     this.current = null;
-    this.skipped = false;
+    // The template's own instructions and drop-down lists are not data.
+    this.skipped = name !== null && AUX_SHEETS.has(fold(name));
   }
 
   row(n: number, cells: Cell[]): void {
@@ -78,9 +82,7 @@ export class FileParser implements TableSink {
 
   endSheet(): void {
     if (!this.current && !this.skipped) this.findHeader(true);
-    if (this.current && this.current.summary.rows === 0) {
-      this.problems.add({ file: this.file, sheet: this.sheetName, row: this.current.summary.headerRow, column: null, code: 'HEADER_ONLY', params: {} });
-    }
+    if (this.current && this.current.summary.rows === 0) this.emptySheets.push({ sheet: this.sheetName, row: this.current.summary.headerRow });
     this.current = null;
   }
 
