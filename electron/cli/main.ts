@@ -8,6 +8,7 @@ import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { importCommand } from './import.ts';
+import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -23,6 +24,7 @@ Usage:
   centinela seed --scale small|medium|national --dir D --user USER
   centinela import <file...> --dir D --user USER --year YYYY [--dry-run] [--json]
   centinela commands
+${FIELDWORK_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
@@ -42,6 +44,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   year: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  check: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -51,6 +56,8 @@ const ALLOWED: Record<string, string[]> = {
   seed: ['dir', 'user', 'scale'],
   import: ['dir', 'user', 'year', 'dry-run', 'json'],
   commands: [],
+  backup: ['dir', 'user', 'to', 'json'],
+  restore: ['from', 'to', 'user', 'check', 'json'],
 };
 
 class UsageError extends Error {}
@@ -174,6 +181,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
   });
 }
 
+const kit: CliKit = { need, usage: (m) => new UsageError(m), fail, withSignedIn };
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -207,6 +216,8 @@ async function main(argv: string[]): Promise<number> {
       for (const f of rest) if (!existsSync(f)) throw new UsageError(`file not found: ${f}`);
       return withSignedIn(values, (app) => importCommand(app.workspaces, { files: rest, year, dryRun: !!values['dry-run'], json: !!values.json, lang }));
     }
+    case 'backup': return backupCli(kit, values);
+    case 'restore': return restoreCli(kit, values);
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;
