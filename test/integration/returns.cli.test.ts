@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, sampleCompany } from '../helpers/workspace.ts';
-import { csv, firearm, FIREARMS_HEADER, person, PERSONNEL_HEADER } from '../helpers/returnsFiles.ts';
+import { csv, firearm, FIREARMS_HEADER, grantLicence, LICENCE, person, PERSONNEL_HEADER } from '../helpers/returnsFiles.ts';
+import { createCentinela } from '../../electron/core/app.ts';
+import { FAST_SCRYPT } from '../helpers/workspace.ts';
 
 /** `centinela import`: the same importer from a terminal, with the JSON shape and exit codes the issue gives. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,9 +33,15 @@ interface Report {
 }
 
 describe('centinela import', () => {
-  it('sets up a workspace with a company', () => {
+  it('sets up a workspace with a licensed company', async () => {
     expect(run(['init', '--dir', dir, '--agency', 'DIGESSP', '--country', 'GT', '--admin', 'admin']).code).toBe(0);
-    expect(run(['call', 'companies.create', JSON.stringify(sampleCompany()), ...as]).code).toBe(0);
+    const created = run(['call', 'companies.create', JSON.stringify(sampleCompany()), ...as]);
+    expect(created.code).toBe(0);
+    const app = createCentinela({ dir, scrypt: FAST_SCRYPT, idleCheckMs: 0 });
+    const ws = app.workspaces.list()[0];
+    await app.call('session.unlock', { workspaceId: ws.id, username: 'admin', password: ADMIN_PASSWORD });
+    grantLicence(app.workspaces.db, (JSON.parse(created.out) as { id: string }).id, LICENCE);
+    app.close();
   });
 
   it('a clean dry run exits 0 and writes nothing; --json prints counts, problems, flags', () => {
@@ -60,7 +68,7 @@ describe('centinela import', () => {
     expect(r2.code, r2.err).toBe(0);
     const rep = JSON.parse(r2.out) as Report;
     expect(rep.counts.FIREARMS).toEqual({ read: 1, new: 0, changed: 0, unchanged: 1, missing: 1 });
-    expect(rep.flags).toEqual([{ kind: 'possible_diversion', companyLicenceNo: '1234567-9', serialNo: 'A-2' }]);
+    expect(rep.flags).toEqual([{ kind: 'possible_diversion', companyLicenceNo: LICENCE, serialNo: 'A-2' }]);
   });
 
   it('a return with errors exits non-zero, lists them located, and writes nothing', () => {

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { runImport } from '../../electron/services/returns/importer.ts';
 import { freshWorkspace, sampleCompany } from '../helpers/workspace.ts';
-import { b64, csv, firearm, FIREARMS_HEADER, xlsx } from '../helpers/returnsFiles.ts';
+import { b64, csv, firearm, FIREARMS_HEADER, grantLicence, LICENCE, xlsx } from '../helpers/returnsFiles.ts';
 
 /** Hostile files and the real Illinois file: a clear problem, nothing written, never a crash. */
 type W = Awaited<ReturnType<typeof freshWorkspace>>;
 let w: W;
 beforeAll(async () => {
   w = await freshWorkspace();
-  await w.ok('companies.create', sampleCompany());
+  grantLicence(w.app.workspaces.db, (await w.ok('companies.create', sampleCompany())).id, LICENCE);
 });
 afterAll(() => w.cleanup());
 
@@ -88,7 +88,7 @@ describe('hostile files', () => {
     const row = (cells: string[]) => `<table:table-row>${cells.map(cell).join('')}<table:table-cell table:number-columns-repeated="1000"/></table:table-row>`;
     const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>
       <table:table table:name="Armas">${row(['Declaración 2026'])}${row(FIREARMS_HEADER)}${row(firearm({ acq: '' }))}
-      <table:table-row><table:table-cell office:value-type="string"><text:p>1234567-9</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>ODS-2</text:p></table:table-cell>${cell('CZ')}${cell('75')}${cell('Pistola')}${cell('9 mm')}${cell('Chequia')}${cell('')}${cell('En armería')}<table:table-cell office:value-type="date" office:date-value="2021-04-30"><text:p>30/04/21</text:p></table:table-cell></table:table-row>
+      <table:table-row><table:table-cell office:value-type="string"><text:p>${LICENCE}</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>ODS-2</text:p></table:table-cell>${cell('CZ')}${cell('75')}${cell('Pistola')}${cell('9 mm')}${cell('Chequia')}${cell('')}${cell('En armería')}<table:table-cell office:value-type="date" office:date-value="2021-04-30"><text:p>30/04/21</text:p></table:table-cell></table:table-row>
       <table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>
       </office:spreadsheet></office:body></office:document-content>`;
     const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8(content) });

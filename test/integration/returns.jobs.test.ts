@@ -7,14 +7,14 @@ import { runImport } from '../../electron/services/returns/importer.ts';
 import { openEncrypted } from '../../electron/store/db.ts';
 import { DB_FILE } from '../../electron/core/workspaces.ts';
 import { freshWorkspace, sampleCompany } from '../helpers/workspace.ts';
-import { b64, csv, firearm, FIREARMS_HEADER } from '../helpers/returnsFiles.ts';
+import { b64, csv, firearm, FIREARMS_HEADER, grantLicence, LICENCE } from '../helpers/returnsFiles.ts';
 
 /** Long jobs: progress, cancel and crashes leave the encrypted database exactly as it was. */
 type W = Awaited<ReturnType<typeof freshWorkspace>>;
 let w: W;
 beforeEach(async () => {
   w = await freshWorkspace();
-  await w.ok('companies.create', sampleCompany());
+  grantLicence(w.app.workspaces.db, (await w.ok('companies.create', sampleCompany())).id, LICENCE);
 });
 afterEach(() => w.cleanup());
 

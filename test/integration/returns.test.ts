@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { runImport, type ImportRequest } from '../../electron/services/returns/importer.ts';
 import { freshWorkspace, sampleCompany } from '../helpers/workspace.ts';
-import { csv, firearm, FIREARMS_HEADER, LICENCE, person, PERSONNEL_HEADER, xlsx } from '../helpers/returnsFiles.ts';
+import { csv, firearm, FIREARMS_HEADER, grantLicence, LICENCE, OTHER_LICENCE, person, PERSONNEL_HEADER, xlsx } from '../helpers/returnsFiles.ts';
 
 type W = Awaited<ReturnType<typeof freshWorkspace>>;
 let w: W;
 beforeEach(async () => {
   w = await freshWorkspace();
-  await w.ok('companies.create', sampleCompany());
-  await w.ok('companies.create', sampleCompany({ taxId: '7654321-8', legalName: 'Custodia Maya, S.A.', tradeName: 'Custodia Maya' }));
+  grantLicence(w.app.workspaces.db, (await w.ok('companies.create', sampleCompany())).id, LICENCE);
+  grantLicence(w.app.workspaces.db, (await w.ok('companies.create', sampleCompany({ taxId: '7654321-8', legalName: 'Custodia Maya, S.A.', tradeName: 'Custodia Maya' }))).id, OTHER_LICENCE);
 });
 afterEach(() => w.cleanup());
 
-const OTHER = '7654321-8';
+const OTHER = OTHER_LICENCE;
 
 function imp(files: Record<string, Uint8Array>, opts: Partial<ImportRequest> = {}) {
   return runImport(w.app.workspaces.db, {
@@ -83,11 +83,11 @@ describe('reading what companies send', () => {
     expect(r.errors).toEqual([]);
     const got = w.app.workspaces.db.prepare('SELECT serial_no, type, calibre, status, acquired_date FROM return_firearms ORDER BY serial_no').all();
     expect(got).toEqual([
-      { serial_no: 'S1', type: 'pistol', calibre: '9x19mm', status: 'in_armory', acquired_date: '2019-03-15' },
-      { serial_no: 'S2', type: 'revolver', calibre: '.38 SPL', status: 'stolen', acquired_date: '2020-11-28' },
-      { serial_no: 'S3', type: 'shotgun', calibre: '12 GA', status: 'under_repair', acquired_date: '2017-09-22' },
-      { serial_no: 'S4', type: 'rifle', calibre: '5.56x45mm', status: 'stolen', acquired_date: null },
-      { serial_no: 'S5', type: 'submachine_gun', calibre: '.380 ACP', status: 'destroyed', acquired_date: null },
+      { serial_no: 'S1', type: 'pistol', calibre: '9x19', status: 'in_armory', acquired_date: '2019-03-15' },
+      { serial_no: 'S2', type: 'revolver', calibre: '38spl', status: 'stolen', acquired_date: '2020-11-28' },
+      { serial_no: 'S3', type: 'shotgun', calibre: '12ga', status: 'under_repair', acquired_date: '2017-09-22' },
+      { serial_no: 'S4', type: 'rifle', calibre: '556', status: 'stolen', acquired_date: null },
+      { serial_no: 'S5', type: 'submachine_gun', calibre: '380acp', status: 'destroyed', acquired_date: null },
     ]);
     const p = await imp({ 'p.csv': csv([PERSONNEL_HEADER, person({ armed: 'sí' }), person({ id: '2', armed: 'NO', role: 'escolta' })]) }, { dryRun: true });
     expect(p.errors).toEqual([]);
@@ -305,5 +305,27 @@ describe('the published template', () => {
     expect(r.errors).toEqual([]);
     expect(r.files[0].sheets.map((s) => [s.returnSheet, s.headerRow, s.rows])).toEqual([['PERSONNEL', 2, 1], ['FIREARMS', 2, 1], ['AMMUNITION', 2, 0]]);
     expect(r.committed).toBe(true);
+  });
+});
+
+describe('reconciliation against the firearms register', () => {
+  it('uses the register when the company never filed: missing in-service weapons flagged, disposed ones not; serials held by another company flagged', async () => {
+    const db = w.app.workspaces.db;
+    const ids = Object.fromEntries((db.prepare('SELECT id, legal_name FROM companies').all() as { id: string; legal_name: string }[]).map((c) => [c.legal_name, c.id]));
+    const quetzal = ids['Seguridad Quetzal Integral, S.A.'];
+    const maya = ids['Custodia Maya, S.A.'];
+    const put = (company: string, serial: string, state: string) => db.prepare(`INSERT INTO firearms (id, company_id, type, make, make_norm, calibre_code, calibre_written, serial, serial_norm, condition, state, created_at, updated_at)
+      VALUES (?, ?, 'pistol', 'Glock', 'GLOCK', '9x19', '9 mm', ?, ?, 'serviceable', ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run(crypto.randomUUID(), company, serial, serial.replace(/[^A-Z0-9]/gi, '').toUpperCase(), state);
+    put(quetzal, 'REG-1', 'in_armory');
+    put(quetzal, 'REG-2', 'issued');
+    put(quetzal, 'REG-3', 'stolen');
+    put(maya, 'MAYA-9', 'in_armory');
+    const r = await imp({ 'armas.csv': csv([FIREARMS_HEADER, firearm({ serial: 'reg 1', make: 'Glock', model: '', type: 'Pistola', cal: '9 mm', status: 'En armería' }), firearm({ serial: 'MAYA-9' })]) }, { dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r.counts.FIREARMS).toEqual({ read: 2, new: 1, changed: 0, unchanged: 1, missing: 2 });
+    expect(r.flags).toEqual([
+      { kind: 'possible_diversion', companyLicenceNo: LICENCE, serialNo: 'REG-2' },
+      { kind: 'serial_other_company', companyLicenceNo: LICENCE, serialNo: 'MAYA-9', otherCompanyLicenceNo: OTHER_LICENCE },
+    ]);
   });
 });

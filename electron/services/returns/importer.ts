@@ -15,6 +15,7 @@ import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconci
 import { companyResolver } from './register.ts';
 import { commitBatch } from './commit.ts';
 import { settleDate } from './values.ts';
+import { workspaceCalibres } from './register.ts';
 
 export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
@@ -76,6 +77,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   const progress = hooks.progress ?? (() => {});
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
   let rowsRead = 0;
+  const calibres = workspaceCalibres(db);
 
   // 1. Read and map.
   for (const [i, f] of req.files.entries()) {
@@ -83,7 +85,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
     files.push(report);
     const parser = new FileParser({
-      file: f.name, problems, answers: (s) => req.answers[s] ?? {},
+      file: f.name, problems, answers: (s) => req.answers[s] ?? {}, calibres,
       onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', i, req.files.length); } },
     });
     try {

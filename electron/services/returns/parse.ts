@@ -1,6 +1,7 @@
 import { RETURN_FIELDS, type ReturnField, type ReturnSheet } from '../../../shared/model/returns.ts';
 import { enumValue, fold } from '../../../shared/model/returnsSynonyms.ts';
 import { normaliseCalibre } from '../../../shared/model/returnsCalibre.ts';
+import { SHIPPED_CALIBRES, type CalibreList } from '../../../shared/model/calibres.ts';
 import { detectHeader, planColumns, sheetFromName, type ColumnAnswers, type ColumnPlan } from './mapping.ts';
 import type { ProblemList } from './problems.ts';
 import type { Cell, TableSink } from './read/types.ts';
@@ -55,8 +56,10 @@ export class FileParser implements TableSink {
   private readonly problems: ProblemList;
   private readonly answers: (sheet: ReturnSheet) => ColumnAnswers;
   private readonly onRow: () => void;
+  private readonly calibres: CalibreList;
 
-  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void }) {
+  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void; calibres?: CalibreList }) {
+    this.calibres = opts.calibres ?? SHIPPED_CALIBRES;
     this.file = opts.file;
     this.problems = opts.problems;
     this.answers = opts.answers;
@@ -185,7 +188,7 @@ export class FileParser implements TableSink {
         return;
       }
       case 'calibre': {
-        const v = normaliseCalibre(raw);
+        const v = normaliseCalibre(raw, this.calibres);
         if (!v) problem('UNKNOWN_CALIBRE', { value: raw.slice(0, 40) });
         rec.v[def.key] = v;
         return;
