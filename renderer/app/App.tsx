@@ -9,6 +9,7 @@ import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
+import { ReturnsPage } from '../features/returns/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -68,6 +69,9 @@ function Routes() {
   switch (area) {
     case 'companies':
       page = can('companies.read') ? <CompaniesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'returns':
+      page = can('returns.read') ? <ReturnsPage /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;
