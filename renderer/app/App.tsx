@@ -17,6 +17,7 @@ import { DuePage } from '../features/due/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
 import { AuditsArea } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
+import { ReturnsPage } from '../features/returns/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -96,6 +97,8 @@ function Routes() {
       page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
     case 'documents':
       page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;
+    case 'returns':
+      page = can('returns.read') ? <ReturnsPage /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;

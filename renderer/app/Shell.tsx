@@ -24,6 +24,7 @@ export const NAV: readonly NavItem[] = [
   { area: 'firearms', label: 'shell.area.firearms', permission: 'firearms.read', group: 'register' },
   { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'register' },
   { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'register' },
+  { area: 'returns', label: 'nav.returns', permission: 'returns.read', group: 'register' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },
