@@ -7,7 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
-import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -23,6 +23,7 @@ Usage:
   centinela seed --scale small|medium|national --dir D --user USER
   centinela commands
 ${FIELDWORK_HELP}
+${FIELD_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
@@ -44,6 +45,14 @@ const OPTIONS = {
   from: { type: 'string' },
   check: { type: 'boolean' },
   json: { type: 'boolean' },
+  companies: { type: 'string' },
+  members: { type: 'string' },
+  label: { type: 'string' },
+  out: { type: 'string' },
+  file: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  keep: { type: 'string' },
+  resolutions: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
@@ -53,6 +62,7 @@ const ALLOWED: Record<string, string[]> = {
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
+  field: ['dir', 'user', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
 };
 
 class UsageError extends Error {}
@@ -198,14 +208,16 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  if (sub !== 'call' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
+  if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
+  if (sub !== 'call' && sub !== 'field' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
     case 'seed': return seed(values);
     case 'backup': return backupCli(kit, values);
     case 'restore': return restoreCli(kit, values);
+    case 'field': return fieldCli({ ...kit, withNewApp: withApp }, rest[0], values);
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;
