@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { importCommand } from './import.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 
 /**
@@ -21,6 +22,7 @@ Usage:
   centinela init --dir D --agency "Agency name" --country GT [--language es] --admin USER [--name "Display name"]
   centinela call <command> ['<json input>'] --dir D --user USER
   centinela seed --scale small|medium|national --dir D --user USER
+  centinela import <file...> --dir D --user USER --year YYYY [--dry-run] [--json]
   centinela commands
 ${FIELDWORK_HELP}
 ${FIELD_HELP}
@@ -41,6 +43,8 @@ const OPTIONS = {
   name: { type: 'string' },
   scale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  year: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   to: { type: 'string' },
   from: { type: 'string' },
   check: { type: 'boolean' },
@@ -50,7 +54,6 @@ const OPTIONS = {
   label: { type: 'string' },
   out: { type: 'string' },
   file: { type: 'string' },
-  'dry-run': { type: 'boolean' },
   keep: { type: 'string' },
   resolutions: { type: 'string' },
 } as const;
@@ -59,6 +62,7 @@ const ALLOWED: Record<string, string[]> = {
   init: ['dir', 'agency', 'country', 'language', 'admin', 'name'],
   call: ['dir', 'user'],
   seed: ['dir', 'user', 'scale'],
+  import: ['dir', 'user', 'year', 'dry-run', 'json'],
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
@@ -209,12 +213,19 @@ async function main(argv: string[]): Promise<number> {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
-  if (sub !== 'call' && sub !== 'field' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (sub !== 'call' && sub !== 'import' && sub !== 'field' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
     case 'seed': return seed(values);
+    case 'import': {
+      if (!rest.length) throw new UsageError('missing the return files to import');
+      const year = Number(need(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year such as 2026');
+      for (const f of rest) if (!existsSync(f)) throw new UsageError(`file not found: ${f}`);
+      return withSignedIn(values, (app) => importCommand(app.workspaces, { files: rest, year, dryRun: !!values['dry-run'], json: !!values.json, lang }));
+    }
     case 'backup': return backupCli(kit, values);
     case 'restore': return restoreCli(kit, values);
     case 'field': return fieldCli({ ...kit, withNewApp: withApp }, rest[0], values);
