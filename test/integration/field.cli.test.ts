@@ -40,7 +40,7 @@ async function inWorkspace<T>(dir: string, user: string, password: string, fn: (
   }
 }
 
-describe('centinela field', () => {
+describe('centinela field', { timeout: 300_000 }, () => {
   it('exports, opens, returns and imports from the command line; kill -9 during import leaves the office as it was', async () => {
     const office = join(tmp, 'office');
     const ids = await inWorkspace(office, 'admin', ADMIN_PASSWORD, async (call) => {
@@ -80,7 +80,7 @@ describe('centinela field', () => {
     const child = spawn(process.execPath, [bin, 'field', 'import', '--dir', office, '--user', 'admin', '--file', ret], { cwd: tmp, env: env({ CENTINELA_TEST_IMPORT_PAUSE: '1' }) });
     await new Promise<void>((resolve, reject) => {
       let err = '';
-      const timer = setTimeout(() => reject(new Error(`never paused: ${err}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`never paused: ${err}`)), 200_000);
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
         if (err.includes('CENTINELA_IMPORT_PAUSED')) { clearTimeout(timer); child.kill('SIGKILL'); resolve(); }

@@ -47,7 +47,7 @@ async function editCompany(l: Laptop, id: string, patch: Record<string, unknown>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('field packages', () => {
+describe('field packages', { timeout: 300_000 }, () => {
   it('round trip: export only the chosen records, work offline, return only changes, import', async () => {
     const o = await office();
     const exp = await exportFor(o, [o.ana.id]);
