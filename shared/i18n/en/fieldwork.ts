@@ -91,7 +91,7 @@ export const fieldwork: Record<keyof typeof es, string> = {
   'field.lead': 'Encrypted packages for inspection teams working offline, and importing what they bring back.',
   'field.leadCopy': 'This is a field copy: it holds only the package’s records. When done, make the return package.',
   'field.exportTitle': 'Prepare a package for the field',
-  'field.exportLead': 'Only what the team needs travels: the chosen companies, their branches, owners and documents. The file is encrypted with the passphrase and signed by the agency.',
+  'field.exportLead': 'Only what the team needs travels: the chosen companies with their branches, owners, documents, licences, armories, firearms and staff (for physical counts). The file is encrypted with the passphrase and signed by the agency.',
   'field.label': 'Name of the visit',
   'field.records': 'Companies to inspect',
   'field.searchCompanies': 'Search a company by name, tax id or city',
@@ -157,4 +157,8 @@ export const fieldwork: Record<keyof typeof es, string> = {
   'field.table.attachments': 'Document or photo',
   'field.table.company_branches': 'Branch',
   'field.table.company_owners': 'Owner',
+  'field.table.armories': 'Armory',
+  'field.table.firearms': 'Firearm',
+  'field.table.persons': 'Person',
+  'field.table.licences': 'Licence',
 };

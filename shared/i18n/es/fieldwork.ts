@@ -89,7 +89,7 @@ export const fieldwork = {
   'field.lead': 'Paquetes cifrados para los equipos de inspección que trabajan sin conexión, y la importación de lo que traen de regreso.',
   'field.leadCopy': 'Esta es una copia de campo: contiene solo los registros del paquete. Al terminar, prepare el paquete de regreso.',
   'field.exportTitle': 'Preparar un paquete para el campo',
-  'field.exportLead': 'Solo viaja lo que el equipo necesita: las empresas elegidas, sus sucursales, socios y documentos. El archivo va cifrado con la frase de paso y firmado por la institución.',
+  'field.exportLead': 'Solo viaja lo que el equipo necesita: las empresas elegidas con sus sucursales, socios, documentos, licencias, armerías, armas y personal (para los conteos físicos). El archivo va cifrado con la frase de paso y firmado por la institución.',
   'field.label': 'Nombre de la visita',
   'field.records': 'Empresas a inspeccionar',
   'field.searchCompanies': 'Buscar empresa por nombre, NIT o ciudad',
@@ -155,4 +155,8 @@ export const fieldwork = {
   'field.table.attachments': 'Documento o foto',
   'field.table.company_branches': 'Sucursal',
   'field.table.company_owners': 'Socio',
+  'field.table.armories': 'Armería',
+  'field.table.firearms': 'Arma',
+  'field.table.persons': 'Persona',
+  'field.table.licences': 'Licencia',
 } as const;
