@@ -12,6 +12,7 @@ import { importCommand } from './import.ts';
 import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
+import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -29,6 +30,7 @@ Usage:
   centinela verify <file.pdf> --dir D --user USER
   centinela commands
 ${FIELDWORK_HELP}
+${FIELD_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
@@ -53,6 +55,13 @@ const OPTIONS = {
   from: { type: 'string' },
   check: { type: 'boolean' },
   json: { type: 'boolean' },
+  companies: { type: 'string' },
+  members: { type: 'string' },
+  label: { type: 'string' },
+  out: { type: 'string' },
+  file: { type: 'string' },
+  keep: { type: 'string' },
+  resolutions: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
@@ -64,6 +73,7 @@ const ALLOWED: Record<string, string[]> = {
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
+  field: ['dir', 'user', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
 };
 
 class UsageError extends Error {}
@@ -216,6 +226,9 @@ async function main(argv: string[]): Promise<number> {
   if (sub !== 'call' && sub !== 'import' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub !== 'call' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
+  if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
+  if (sub !== 'call' && sub !== 'import' && sub !== 'field' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
@@ -230,6 +243,7 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': return backupCli(kit, values);
     case 'restore': return restoreCli(kit, values);
     case 'verify': return verifyCli(values, rest, { withSignedIn, fail, lang, UsageError });
+    case 'field': return fieldCli({ ...kit, withNewApp: withApp }, rest[0], values);
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;

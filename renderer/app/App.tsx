@@ -18,10 +18,11 @@ import { BackupsPage } from '../features/backups/index.ts';
 import { AuditsArea } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
 import { ReturnsPage } from '../features/returns/index.ts';
+import { FieldPage, OpenPackageScreen } from '../features/field/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
-import { href, useRoute } from './router.ts';
+import { href, navigate, useRoute } from './router.ts';
 
 /** Root: decides between first-run set-up, unlock, forced password change and the shell. */
 export function App() {
@@ -47,9 +48,13 @@ function Gate() {
   // Shown once after set-up, before the new session is used; never stored.
   const [pending, setPending] = useState<{ recoveryKey: string; session: SessionState } | null>(null);
   const [addingWorkspace, setAddingWorkspace] = useState(false);
+  const route = useRoute();
 
   if (pending) {
     return <RecoveryKeyScreen recoveryKey={pending.recoveryKey} onDone={() => { setStatus(pending.session); setPending(null); setAddingWorkspace(false); }} />;
+  }
+  if (route[0] === 'open-field' && status.state !== 'unlocked') {
+    return <OpenPackageScreen onOpened={(s) => { setStatus(s); navigate('/field'); }} onCancel={() => navigate('/')} />;
   }
   if (status.state === 'setup' || (addingWorkspace && status.state === 'locked')) {
     return <SetupScreen onCreated={setPending} onCancel={status.state === 'locked' ? () => setAddingWorkspace(false) : undefined} />;
@@ -108,6 +113,9 @@ function Routes() {
       break;
     case 'settings':
       page = can('settings.manage') ? <SettingsPage /> : forbidden;
+      break;
+    case 'field':
+      page = can('field.export') || can('field.import') || can('field.return') ? <FieldPage /> : forbidden;
       break;
     case 'backups':
       page = can('backups.manage') ? <BackupsPage /> : forbidden;

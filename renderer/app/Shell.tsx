@@ -25,6 +25,7 @@ export const NAV: readonly NavItem[] = [
   { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'register' },
   { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'register' },
   { area: 'returns', label: 'nav.returns', permission: 'returns.read', group: 'register' },
+  { area: 'field', label: 'shell.area.field', permission: 'field.return', group: 'register' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },
