@@ -6,6 +6,10 @@ import { usersHandlers } from './users/users.handlers.ts';
 import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
+import { grievancesHandlers } from './grievances/grievances.handlers.ts';
+import { incidentsHandlers } from './incidents/incidents.handlers.ts';
+import { statisticsHandlers } from './statistics/statistics.handlers.ts';
+import { accountabilityHandlers } from './accountability/accountability.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -15,4 +19,8 @@ export const handlers: Handlers<CommandName> = {
   ...journalHandlers,
   ...settingsHandlers,
   ...attachmentsHandlers,
+  ...grievancesHandlers,
+  ...incidentsHandlers,
+  ...statisticsHandlers,
+  ...accountabilityHandlers,
 };

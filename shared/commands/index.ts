@@ -6,8 +6,13 @@ import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
+import { grievancesCommands } from './grievances.ts';
+import { incidentsCommands } from './incidents.ts';
+import { statisticsCommands } from './statistics.ts';
+import { accountabilityCommands } from './accountability.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands] as const;
+const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands,
+  grievancesCommands, incidentsCommands, statisticsCommands, accountabilityCommands] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -29,6 +34,10 @@ export const commands = {
   ...journalCommands,
   ...settingsCommands,
   ...attachmentsCommands,
+  ...grievancesCommands,
+  ...incidentsCommands,
+  ...statisticsCommands,
+  ...accountabilityCommands,
 };
 merge(groups);
 

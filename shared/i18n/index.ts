@@ -12,6 +12,8 @@ import { admin as esAdmin } from './es/admin.ts';
 import { admin as enAdmin } from './en/admin.ts';
 import { attachments as esAttachments } from './es/attachments.ts';
 import { attachments as enAttachments } from './en/attachments.ts';
+import { accountability as esAccountability } from './es/accountability.ts';
+import { accountability as enAccountability } from './en/accountability.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -19,8 +21,8 @@ import { attachments as enAttachments } from './en/attachments.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments },
-  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments },
+  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments, ...esAccountability },
+  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments, ...enAccountability },
 };
 
 export type Language = keyof typeof catalogues;

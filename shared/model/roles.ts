@@ -12,16 +12,29 @@ export const PERMISSIONS = [
   'settings.manage',
   'attachments.read',
   'attachments.write',
+  'grievances.read',
+  'grievances.write',
+  'grievances.decide',
+  'grievances.identity',
+  'incidents.read',
+  'incidents.write',
+  'incidents.review',
+  'statistics.read',
+  'accountability.publish',
+  'accountability.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write'],
-  analyst: ['companies.read', 'companies.export'],
+  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write',
+    'grievances.read', 'grievances.write', 'incidents.read', 'incidents.write', 'statistics.read'],
+  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write',
+    'grievances.read', 'grievances.write', 'grievances.decide', 'grievances.identity', 'incidents.read', 'incidents.write', 'incidents.review',
+    'statistics.read', 'accountability.publish', 'accountability.report'],
+  inspector: ['companies.read', 'attachments.read', 'attachments.write', 'grievances.read', 'incidents.read', 'incidents.write', 'statistics.read'],
+  analyst: ['companies.read', 'companies.export', 'grievances.read', 'incidents.read', 'statistics.read', 'accountability.publish', 'accountability.report'],
 };
 
 export function roleCan(role: Role, permission: Permission): boolean {

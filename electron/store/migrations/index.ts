@@ -3,6 +3,7 @@ import type { Db } from '../db.ts';
 import { AppError } from '../../../shared/errors.ts';
 import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_attachments.ts';
+import * as m0009 from './0009_accountability.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -11,6 +12,7 @@ import * as m0002 from './0002_attachments.ts';
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001_init', sql: m0001.sql },
   { version: 2, name: '0002_attachments', sql: m0002.sql },
+  { version: 9, name: '0009_accountability', sql: m0009.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
