@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { seedAccountability } from '../services/seed/accountability.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -164,6 +165,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
+    const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
     return 0;
   });
 }

@@ -8,6 +8,7 @@ import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts'
 import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
+import { GrievancesArea, IncidentsArea, StatisticsPage } from '../features/accountability/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -76,6 +77,15 @@ function Routes() {
       break;
     case 'settings':
       page = can('settings.manage') ? <SettingsPage /> : forbidden;
+      break;
+    case 'incidents':
+      page = can('incidents.read') ? <IncidentsArea route={path} can={can} /> : forbidden;
+      break;
+    case 'grievances':
+      page = can('grievances.read') ? <GrievancesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'statistics':
+      page = can('statistics.read') ? <StatisticsPage can={can} /> : forbidden;
       break;
     case 'account':
       page = <AccountPage />;

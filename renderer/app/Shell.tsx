@@ -16,6 +16,9 @@ interface NavItem {
 /** The areas in the sidebar; each shows only when the role has its permission. */
 export const NAV: readonly NavItem[] = [
   { area: 'companies', label: 'shell.area.companies', permission: 'companies.read', group: 'register' },
+  { area: 'incidents', label: 'nav.incidents', permission: 'incidents.read', group: 'register' },
+  { area: 'grievances', label: 'nav.grievances', permission: 'grievances.read', group: 'register' },
+  { area: 'statistics', label: 'nav.statistics', permission: 'statistics.read', group: 'register' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },

@@ -26,7 +26,8 @@ export function figureOption(data: FigureData, t: { category: Label; series: Lab
       }],
     };
   }
-  const horizontal = meta.chart === 'hbar';
+  const horizontal = meta.chart === 'hbar' || meta.chart === 'hstacked';
+  const isStacked = meta.chart === 'stacked' || meta.chart === 'hstacked';
   const catAxis = { type: 'category', data: cats, axisLabel: { interval: 0, width: horizontal ? 150 : 90, overflow: 'truncate' }, inverse: horizontal };
   const valAxis = { type: 'value', minInterval: 1 };
   return {
@@ -37,8 +38,8 @@ export function figureOption(data: FigureData, t: { category: Label; series: Lab
     xAxis: horizontal ? valAxis : catAxis,
     yAxis: horizontal ? catAxis : valAxis,
     series: data.series.map((s, si) => ({
-      type: 'bar', name: data.series.length > 1 ? t.series(s) : undefined, stack: meta.chart === 'stacked' ? 'total' : undefined,
-      barMaxWidth: 36, label: { show: meta.chart !== 'stacked', position: horizontal ? 'right' : 'top', textBorderWidth: 0, color: '#1d2733' },
+      type: 'bar', name: data.series.length > 1 ? t.series(s) : undefined, stack: isStacked ? 'total' : undefined,
+      barMaxWidth: 36, label: { show: !isStacked, position: horizontal ? 'right' : 'top', textBorderWidth: 0, color: '#1d2733' },
       data: data.values[si]!.map((v, ci) => ({ value: v, key: data.categories[ci], series: s })),
     })),
   };
@@ -51,4 +52,11 @@ export function figureLabels(id: FigureData['id'], tr: (key: string) => string):
     category: (k) => (m.categoryLabels ? tr(`${m.categoryLabels}.${k}`) : k),
     series: (k) => (m.seriesLabels ? tr(`${m.seriesLabels}.${k}`) : k),
   };
+}
+
+/** Height that gives every category of a horizontal chart a readable row (the screen and the PDF use it). */
+export function figureHeight(data: FigureData, base = 260): number {
+  const meta = FIGURES[data.id];
+  if (meta.chart !== 'hbar' && meta.chart !== 'hstacked') return base;
+  return Math.min(900, Math.max(base, 22 * data.categories.length + 60));
 }

@@ -23,7 +23,7 @@ export type DrillEntity = (typeof DRILL_ENTITIES)[number];
 
 export interface FigureMeta {
   id: FigureId;
-  chart: 'bar' | 'hbar' | 'pie' | 'stacked';
+  chart: 'bar' | 'hbar' | 'pie' | 'stacked' | 'hstacked';
   entity: DrillEntity;
   /** i18n key prefix for category labels (`<prefix>.<key>`), or null when keys are shown as they are (regions, years). */
   categoryLabels: string | null;
@@ -40,7 +40,7 @@ export const FIGURES: Record<FigureId, FigureMeta> = {
   incidentsByRegion: { id: 'incidentsByRegion', chart: 'hbar', entity: 'incident', categoryLabels: null, seriesLabels: null, period: true },
   incidentReporting: { id: 'incidentReporting', chart: 'pie', entity: 'incident', categoryLabels: 'statistics.reporting', seriesLabels: null, period: true },
   firearmLossesByYear: { id: 'firearmLossesByYear', chart: 'stacked', entity: 'incident', categoryLabels: null, seriesLabels: 'incidents.outcome', period: true },
-  firearmLossesByRegion: { id: 'firearmLossesByRegion', chart: 'stacked', entity: 'incident', categoryLabels: null, seriesLabels: 'incidents.outcome', period: true },
+  firearmLossesByRegion: { id: 'firearmLossesByRegion', chart: 'hstacked', entity: 'incident', categoryLabels: null, seriesLabels: 'incidents.outcome', period: true },
   grievancesByCategory: { id: 'grievancesByCategory', chart: 'hbar', entity: 'grievance', categoryLabels: 'grievances.category', seriesLabels: null, period: true },
   grievancesByStatus: { id: 'grievancesByStatus', chart: 'bar', entity: 'grievance', categoryLabels: 'grievances.status', seriesLabels: null, period: true },
 };

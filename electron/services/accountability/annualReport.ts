@@ -8,7 +8,7 @@ import type { Db } from '../../store/db.ts';
 import { translate, type Language } from '../../../shared/i18n/index.ts';
 import type { StatisticsFilters } from '../../../shared/commands/statistics.ts';
 import type { FigureData, FigureId } from '../../../shared/statistics/figures.ts';
-import { figureLabels, figureOption } from '../../../shared/statistics/chartOption.ts';
+import { figureHeight, figureLabels, figureOption } from '../../../shared/statistics/chartOption.ts';
 import { computeFigures } from '../statistics/statistics.handlers.ts';
 import { renderChartSvg } from '../statistics/chartSvg.ts';
 import { readSettings } from '../settings/settings.repo.ts';
@@ -83,16 +83,18 @@ export async function buildAnnualReport(db: Db, opts: { year: number; language: 
 
   for (const id of CHARTS) {
     const f = figs.get(id)!;
-    if (doc.y > 520) doc.addPage();
+    // Chart height in points: horizontal charts grow with their categories (same rule as the screen).
+    const h = Math.min(560, figureHeight(f, 300)) * (495 / 640);
+    if (doc.y + 40 + (f.categories.length ? h : 20) > 790) doc.addPage();
     doc.moveDown(1).font('Bold').fontSize(12).fillColor('#1d2733').text(tr(`statistics.figure.${id}`), 50);
     if (f.categories.length === 0) {
       doc.font('Body').fontSize(9).fillColor('#4a5866').text(tr('statistics.noData'));
       continue;
     }
-    const svg = renderChartSvg(figureOption(f, figureLabels(id, (k) => tr(k)), { fontFamily: 'DejaVu Sans' }), 640, 300);
+    const svg = renderChartSvg(figureOption(f, figureLabels(id, (k) => tr(k)), { fontFamily: 'DejaVu Sans' }), 640, Math.round(h * (640 / 495)));
     const y = doc.y + 6;
-    SVGtoPDF(doc, svg, 50, y, { width: 495, height: 232, assumePt: false, fontCallback: (_f, bold) => (bold ? 'Bold' : 'Body') });
-    doc.y = y + 240;
+    SVGtoPDF(doc, svg, 50, y, { width: 495, height: h, assumePt: false, fontCallback: (_f, bold) => (bold ? 'Bold' : 'Body') });
+    doc.y = y + h + 8;
   }
 
   doc.addPage().font('Bold').fontSize(12).fillColor('#1d2733').text(tr('report.integrity'));

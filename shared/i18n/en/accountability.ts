@@ -28,6 +28,8 @@ export const accountability: Record<keyof typeof es, string> = {
   'nav.incidents': 'Incidents',
   'nav.statistics': 'Statistics',
 
+  'grievances.facts': 'The grievance',
+  'grievances.personnelShort': 'Personnel concerned',
   'grievances.title': 'Grievances',
   'grievances.new': 'Record grievance',
   'grievances.findByCode': 'Find by code',
@@ -103,6 +105,8 @@ export const accountability: Record<keyof typeof es, string> = {
   'grievances.referral.ombudsman': 'Human rights ombudsman',
   'grievances.referral.labour_ministry': 'Ministry of Labour',
 
+  'incidents.facts': 'Reported facts',
+  'incidents.personnelShort': 'Personnel involved',
   'incidents.title': 'Incidents',
   'incidents.new': 'Record incident',
   'incidents.search': 'Search by number, company, region, police report or serial',

@@ -26,6 +26,8 @@ export const accountability = {
   'nav.incidents': 'Incidentes',
   'nav.statistics': 'Estadísticas',
 
+  'grievances.facts': 'La queja',
+  'grievances.personnelShort': 'Personal señalado',
   'grievances.title': 'Quejas',
   'grievances.new': 'Registrar queja',
   'grievances.findByCode': 'Buscar por código',
@@ -101,6 +103,8 @@ export const accountability = {
   'grievances.referral.ombudsman': 'Procuraduría de Derechos Humanos',
   'grievances.referral.labour_ministry': 'Ministerio de Trabajo',
 
+  'incidents.facts': 'Hechos reportados',
+  'incidents.personnelShort': 'Personal involucrado',
   'incidents.title': 'Incidentes',
   'incidents.new': 'Registrar incidente',
   'incidents.search': 'Buscar por número, empresa, región, denuncia o serie',
