@@ -10,9 +10,40 @@ import { grievancesCommands } from './grievances.ts';
 import { incidentsCommands } from './incidents.ts';
 import { statisticsCommands } from './statistics.ts';
 import { accountabilityCommands } from './accountability.ts';
+import { personnelCommands } from './personnel.ts';
+import { licensingCommands } from './licensing.ts';
+import { sanctionsCommands } from './sanctions.ts';
+import { dueCommands } from './due.ts';
+import { firearmsCommands } from './firearms.ts';
+import { armoriesCommands } from './armories.ts';
+import { ammunitionCommands } from './ammunition.ts';
+import { returnsCommands } from './returns.ts';
+import { backupsCommands } from './backups.ts';
+import { fieldCommands } from './field.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands,
-  grievancesCommands, incidentsCommands, statisticsCommands, accountabilityCommands] as const;
+// One group per line (keeps parallel additions from colliding in merges).
+const groups = [
+  sessionCommands,
+  companiesCommands,
+  usersCommands,
+  journalCommands,
+  settingsCommands,
+  attachmentsCommands,
+  personnelCommands,
+  licensingCommands,
+  sanctionsCommands,
+  dueCommands,
+  firearmsCommands,
+  armoriesCommands,
+  ammunitionCommands,
+  returnsCommands,
+  backupsCommands,
+  fieldCommands,
+  grievancesCommands,
+  incidentsCommands,
+  statisticsCommands,
+  accountabilityCommands,
+] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -34,6 +65,16 @@ export const commands = {
   ...journalCommands,
   ...settingsCommands,
   ...attachmentsCommands,
+  ...personnelCommands,
+  ...licensingCommands,
+  ...sanctionsCommands,
+  ...dueCommands,
+  ...firearmsCommands,
+  ...armoriesCommands,
+  ...ammunitionCommands,
+  ...returnsCommands,
+  ...backupsCommands,
+  ...fieldCommands,
   ...grievancesCommands,
   ...incidentsCommands,
   ...statisticsCommands,
