@@ -89,3 +89,50 @@ describe('incidents', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('incident → firearm state change (through the firearms state machine)', () => {
+  const pistol = (serial: string, over: Record<string, unknown> = {}) =>
+    w.ok('firearms.register', { companyId, type: 'pistol', make: 'Jericho', model: '941', calibre: '9 mm Parabellum', serial, ...over } as never);
+
+  it('a theft moves the registered pistol to stolen, with its loss report and timeline event', async () => {
+    const f = await pistol('JR-778812');
+    expect(f.state).toBe('in_armory');
+    // Written differently by the company (lower case, spaces): the normalised serial still matches.
+    const i = await w.ok('incidents.create', theft({ firearms: [{ serial: 'jr 778812', outcome: 'stolen' }] }));
+    expect(i.firearms[0]!.firearmId).toBe(f.id);
+    const after = await w.ok('firearms.get', { id: f.id });
+    expect(after.state).toBe('stolen');
+    const tl = await w.ok('firearms.timeline', { id: f.id });
+    expect(tl.map((e) => e.kind)).toContain('reportStolen');
+    const loss = w.app.workspaces.db.prepare('SELECT kind, event_date, report_date, police_report_number, circumstances FROM firearm_loss_reports WHERE firearm_id = ?').get(f.id) as Record<string, string>;
+    expect(loss).toMatchObject({ kind: 'stolen', event_date: '2026-11-10', report_date: '2026-11-12', police_report_number: 'MP-2026-88812' });
+    expect(loss.circumstances).toContain(i.number);
+  });
+
+  it('a loss moves it to lost; a firearm only involved keeps its state but is linked', async () => {
+    const a = await pistol('LS-1');
+    const b = await pistol('LS-2');
+    const i = await w.ok('incidents.create', theft({ types: ['firearm_loss'], firearms: [{ serial: 'LS-1', outcome: 'lost' }, { serial: 'LS-2', outcome: 'involved' }] }));
+    expect(i.firearms.map((x) => x.firearmId)).toEqual([a.id, b.id]);
+    expect((await w.ok('firearms.get', { id: a.id })).state).toBe('lost');
+    expect((await w.ok('firearms.get', { id: b.id })).state).toBe('in_armory');
+  });
+
+  it('a firearm the machine cannot move (declared surplus) refuses the whole incident; nothing is written', async () => {
+    let f = await pistol('DX-9');
+    f = await w.ok('firearms.transition', { id: f.id, version: f.version, action: 'declareSurplus', date: '2026-11-01' } as never);
+    expect(f.state).toBe('surplus');
+    const before = count('incidents');
+    const r = await w.app.call('incidents.create', theft({ firearms: [{ serial: 'DX-9', outcome: 'stolen' }] }));
+    expect(r.ok ? 'ok' : r.error).toMatchObject({ code: 'VALIDATION', field: 'firearms.0.outcome', messageKey: 'validation.firearmStateRefuses' });
+    expect(count('incidents')).toBe(before);
+    expect(count('incident_firearms')).toBe(0);
+  });
+
+  it('an unknown serial stays on the incident only; a serial of another company is linked when unique', async () => {
+    const other = (await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Otra Empresa, S.A.' }))).id;
+    const f = await pistol('OT-5', { companyId: other });
+    const i = await w.ok('incidents.create', theft({ firearms: [{ serial: 'NO-SUCH-1', outcome: 'stolen' }, { serial: 'OT-5', outcome: 'involved' }] }));
+    expect(i.firearms.map((x) => x.firearmId)).toEqual([null, f.id]);
+  });
+});

@@ -48,7 +48,7 @@ export const incidentsHandlers: Handlers<IncidentsCommand> = {
         input.injuries, input.deaths, input.damage, input.policeReportNumber, input.measuresTaken, delay.hours, delay.limitHours, delay.late ? 1 : 0,
         now, now, ctx.user!.id, ctx.user!.id);
     const firearms = input.firearms.map((f) => ({ ...f, serialNorm: normalizeSerial(f.serial) }));
-    const linked = linkIncidentFirearms(ctx, { id, number, occurredAt: input.occurredAt }, firearms);
+    const linked = linkIncidentFirearms(ctx, { number, companyId: input.companyId, occurredAt: input.occurredAt, reportedAt: input.reportedAt, policeReportNumber: input.policeReportNumber, description: input.description }, firearms);
     const ins = ctx.db.prepare(`INSERT INTO incident_firearms (id, incident_id, position, serial, serial_norm, firearm_type, make, calibre, outcome, firearm_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     firearms.forEach((f, i) => ins.run(uuidv7(), id, i, f.serial, f.serialNorm, f.firearmType, f.make, f.calibre, f.outcome, linked[i] ?? null));

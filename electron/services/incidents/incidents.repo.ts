@@ -1,5 +1,6 @@
 import type { Db } from '../../store/db.ts';
 import type { Incident } from '../../../shared/commands/incidents.ts';
+import { normaliseSerial } from '../../../shared/model/serial.ts';
 
 export interface IncidentSqlRow {
   id: string; number: string; occurred_at: string; reported_at: string; region: string; municipality: string | null;
@@ -45,7 +46,7 @@ export function loadIncidentEvents(db: Db, id: string) {
     .map((e) => ({ id: e.id, at: e.at, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, note: e.note, username: e.username }));
 }
 
-/** Serial numbers compared without case, spaces or dashes, as officers and companies write them differently. */
+/** Serial numbers compared in the firearms register's normalised form (case, punctuation, accents, leading zeros). */
 export function normalizeSerial(s: string): string {
-  return s.toUpperCase().replace(/[\s\-./]/g, '');
+  return normaliseSerial(s);
 }

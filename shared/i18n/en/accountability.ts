@@ -15,6 +15,7 @@ export const accountability: Record<keyof typeof es, string> = {
   'validation.followUpRef': 'Enter the inspection or sanction proposal number.',
   'validation.reportBeforeIncident': 'The report date cannot be before the incident.',
   'validation.lossNeedsFirearm': 'A loss or theft must name at least one lost or stolen firearm, with its serial number.',
+  'validation.firearmStateRefuses': 'Firearm {serial} is “{state}” in the register: it cannot be reported lost or stolen from that state.',
   'validation.serialRepeated': 'This serial number is already listed in the incident.',
   'validation.incidentTypes': 'Choose at least one incident type.',
   'validation.integer': 'Must be a whole number.',

@@ -13,6 +13,7 @@ export const accountability = {
   'validation.followUpRef': 'Indique el número de la inspección o de la propuesta de sanción.',
   'validation.reportBeforeIncident': 'La fecha del reporte no puede ser anterior a la del incidente.',
   'validation.lossNeedsFirearm': 'Una pérdida o un robo debe indicar al menos un arma perdida o robada, con su número de serie.',
+  'validation.firearmStateRefuses': 'El arma {serial} está en estado «{state}» en el registro: no puede reportarse perdida o robada desde ese estado.',
   'validation.serialRepeated': 'Este número de serie ya figura en el incidente.',
   'validation.incidentTypes': 'Elija al menos un tipo de incidente.',
   'validation.integer': 'Debe ser un número entero.',
