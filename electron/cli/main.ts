@@ -13,6 +13,7 @@ import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { seedAccountability } from '../services/seed/accountability.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -197,6 +198,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
     const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
+    const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
     return 0;
   });
 }
