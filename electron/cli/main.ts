@@ -225,11 +225,10 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  if (sub !== 'call' && sub !== 'import' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (sub !== 'call' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
+  // Only these take positional arguments (a command name, files, a field sub-command).
+  const POSITIONAL = ['call', 'import', 'verify', 'field'];
+  if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
-  if (sub !== 'call' && sub !== 'import' && sub !== 'field' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
