@@ -7,6 +7,15 @@ import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
 import { personnelHandlers } from './personnel/personnel.handlers.ts';
+import { licensingHandlers } from './licensing/licensing.handlers.ts';
+import { sanctionsHandlers } from './sanctions/sanctions.handlers.ts';
+import { dueHandlers } from './due/due.handlers.ts';
+import { firearmsHandlers } from './firearms/firearms.handlers.ts';
+import { armoriesHandlers } from './firearms/armories.ts';
+import { ammunitionHandlers } from './firearms/ammunition.ts';
+import { returnsHandlers } from './returns/returns.handlers.ts';
+import { backupsHandlers } from './backups/backups.handlers.ts';
+import { fieldHandlers } from './field/field.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -17,4 +26,13 @@ export const handlers: Handlers<CommandName> = {
   ...settingsHandlers,
   ...attachmentsHandlers,
   ...personnelHandlers,
+  ...licensingHandlers,
+  ...sanctionsHandlers,
+  ...dueHandlers,
+  ...firearmsHandlers,
+  ...armoriesHandlers,
+  ...ammunitionHandlers,
+  ...returnsHandlers,
+  ...backupsHandlers,
+  ...fieldHandlers,
 };

@@ -7,8 +7,35 @@ import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
 import { personnelCommands } from './personnel.ts';
+import { licensingCommands } from './licensing.ts';
+import { sanctionsCommands } from './sanctions.ts';
+import { dueCommands } from './due.ts';
+import { firearmsCommands } from './firearms.ts';
+import { armoriesCommands } from './armories.ts';
+import { ammunitionCommands } from './ammunition.ts';
+import { returnsCommands } from './returns.ts';
+import { backupsCommands } from './backups.ts';
+import { fieldCommands } from './field.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, personnelCommands] as const;
+// One group per line (keeps parallel additions from colliding in merges).
+const groups = [
+  sessionCommands,
+  companiesCommands,
+  usersCommands,
+  journalCommands,
+  settingsCommands,
+  attachmentsCommands,
+  personnelCommands,
+  licensingCommands,
+  sanctionsCommands,
+  dueCommands,
+  firearmsCommands,
+  armoriesCommands,
+  ammunitionCommands,
+  returnsCommands,
+  backupsCommands,
+  fieldCommands,
+] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -31,6 +58,15 @@ export const commands = {
   ...settingsCommands,
   ...attachmentsCommands,
   ...personnelCommands,
+  ...licensingCommands,
+  ...sanctionsCommands,
+  ...dueCommands,
+  ...firearmsCommands,
+  ...armoriesCommands,
+  ...ammunitionCommands,
+  ...returnsCommands,
+  ...backupsCommands,
+  ...fieldCommands,
 };
 merge(groups);
 

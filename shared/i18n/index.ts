@@ -14,6 +14,14 @@ import { attachments as esAttachments } from './es/attachments.ts';
 import { attachments as enAttachments } from './en/attachments.ts';
 import { personnel as esPersonnel } from './es/personnel.ts';
 import { personnel as enPersonnel } from './en/personnel.ts';
+import { licensing as esLicensing } from './es/licensing.ts';
+import { licensing as enLicensing } from './en/licensing.ts';
+import { firearms as esFirearms } from './es/firearms.ts';
+import { firearms as enFirearms } from './en/firearms.ts';
+import { returns as esReturns } from './es/returns.ts';
+import { returns as enReturns } from './en/returns.ts';
+import { fieldwork as esFieldwork } from './es/fieldwork.ts';
+import { fieldwork as enFieldwork } from './en/fieldwork.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -21,8 +29,34 @@ import { personnel as enPersonnel } from './en/personnel.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments, ...esPersonnel },
-  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments, ...enPersonnel },
+  es: {
+    ...esCore,
+    ...esCompanies,
+    ...esTable,
+    ...esShell,
+    ...esSession,
+    ...esAdmin,
+    ...esAttachments,
+    ...esPersonnel,
+    ...esLicensing,
+    ...esFirearms,
+    ...esReturns,
+    ...esFieldwork,
+  },
+  en: {
+    ...enCore,
+    ...enCompanies,
+    ...enTable,
+    ...enShell,
+    ...enSession,
+    ...enAdmin,
+    ...enAttachments,
+    ...enPersonnel,
+    ...enLicensing,
+    ...enFirearms,
+    ...enReturns,
+    ...enFieldwork,
+  },
 };
 
 export type Language = keyof typeof catalogues;

@@ -3,7 +3,11 @@
  * or photos adds its owner type here and registers the owner's table and permissions in
  * `electron/services/attachments/owners.ts`.
  */
-export const ATTACHMENT_OWNER_TYPES = ['company', 'person'] as const;
+export const ATTACHMENT_OWNER_TYPES = [
+  'company',
+  'person',
+  'licence',
+] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** Accepted files, checked against the file's own first bytes, not its name. */
