@@ -1,4 +1,6 @@
 import type { Db } from '../../store/db.ts';
+import { calibreLabel } from '../../../shared/model/calibres.ts';
+import { calibreList } from '../firearms/calibres.repo.ts';
 import type { Person, PersonRow } from '../../../shared/commands/personnel.ts';
 import type { Country } from '../../../shared/model/taxId.ts';
 import type { CriminalCheckResult, PersonRole, TrainingKind } from '../../../shared/model/personnel.ts';
@@ -63,7 +65,7 @@ export function loadPerson(db: Db, id: string): Person | null {
     healthCertDate: r.health_cert_date, credentialIssuedOn: r.credential_issued_on, notes: r.notes, version: r.version,
     createdAt: r.created_at, createdBy: r.created_by, updatedBy: r.updated_by,
     trainings: trainings.map((t) => ({ id: t.id, course: t.course, hours: t.hours, provider: t.provider, completedOn: t.completed_on, kind: t.kind })),
-    qualifications: quals.map((q) => ({ id: q.id, calibre: q.calibre, qualifiedOn: q.qualified_on, requalifyBy: q.requalify_by, instructor: q.instructor })),
+    qualifications: quals.map((q) => ({ id: q.id, calibre: q.calibre, calibreLabel: calibreLabel(q.calibre, calibreList(db)), qualifiedOn: q.qualified_on, requalifyBy: q.requalify_by, instructor: q.instructor })),
     employments: jobs.map((j) => ({
       id: j.id, companyId: j.company_id, companyName: j.company_name, position: j.position, startDate: j.start_date, endDate: j.end_date, endReason: j.end_reason,
     })),

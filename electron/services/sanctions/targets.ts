@@ -1,7 +1,7 @@
 import type { Db } from '../../store/db.ts';
-import { AppError } from '../../../shared/errors.ts';
 import type { SanctionTarget } from '../../../shared/model/sanctionLifecycle.ts';
 import { applyLicenceTransition, type Actor } from '../licensing/licences.transition.ts';
+import { applyCredentialTransitionInDb } from '../personnel/index.ts';
 
 export interface TargetChange {
   targetId: string;
@@ -41,16 +41,22 @@ const licence: SanctionTargetAdapter = {
 };
 
 /**
- * Credentials belong to the personnel area (`applyCredentialTransition`). Until that area is
- * part of this build, a sanction against a credential is refused with a clear message rather
- * than half-applied.
+ * A guard's credential, through the personnel area's own state machine
+ * (`applyCredentialTransitionInDb`): the target id is the person's id (one credential per
+ * person), the company is their current employer, the label their credential number.
  */
 const credential: SanctionTargetAdapter = {
-  describe() {
-    return null;
+  describe(db, id) {
+    const r = db.prepare('SELECT current_company_id, credential_number, given_names, family_names FROM persons WHERE id = ?').get(id) as
+      | { current_company_id: string | null; credential_number: string | null; given_names: string; family_names: string }
+      | undefined;
+    return r ? { companyId: r.current_company_id, label: r.credential_number ?? `${r.given_names} ${r.family_names}` } : null;
   },
-  apply() {
-    throw new AppError('CONFLICT', 'errors.credentialSanctionsUnavailable');
+  apply(db, c) {
+    applyCredentialTransitionInDb(db, {
+      personId: c.targetId, action: c.action, reason: c.reason, legalBasis: c.legalBasis, ref: { type: 'sanction', id: c.sanctionId },
+      skipPermission: true, actor: { id: c.actor.id, role: c.actor.role }, today: c.today, now: c.now,
+    });
   },
   takesConditions: false,
 };

@@ -17,7 +17,8 @@ const GIVEN_F = ['María José', 'Ana Lucía', 'Rosa Elena', 'Carmen', 'Sofía',
 const FAMILY = ['García', 'Hernández', 'López', 'Martínez', 'Pérez', 'González', 'Rodríguez', 'Sánchez', 'Ramírez', 'Cifuentes', 'Ajú', 'Xicará', 'Peña', 'Muñoz', 'Castañeda', 'Morales', 'Méndez', 'Orellana', 'Tzoc', 'Batz', 'Cux', 'Coyoy', 'Tum', 'Chávez', 'Barrios', 'Estrada', 'Monterroso', 'Marroquín', 'Juárez', 'Quiñónez', 'Velásquez', 'De León', 'Son', 'Yax', 'Chocooj', 'Pop', 'Caal', 'Ixcot', 'Gómez', 'Aguilar'];
 const CITIES = ['Ciudad de Guatemala', 'Mixco', 'Villa Nueva', 'Quetzaltenango', 'Escuintla', 'Cobán', 'Chimaltenango', 'Huehuetenango', 'Antigua Guatemala', 'Puerto Barrios', 'Flores', 'Zacapa'];
 const PROVIDERS = ['Academia de Seguridad Privada DIGESSP', 'Centro de Capacitación Kaibil Civil', 'Instituto Técnico de Capacitación (INTECAP)', 'Academia Centinela del Sur'];
-const CALIBRES = ['9 mm', '.38 Special', '12 GA', '.40 S&W'];
+/** Calibre codes of the shipped list (`shared/model/calibres.ts`). */
+const CALIBRES = ['9x19', '38spl', '12ga', '40sw'];
 
 const ROLE_WEIGHTS: [PersonRole, number][] = [['guard', 0.62], ['armed_guard', 0.25], ['escort', 0.05], ['supervisor', 0.06], ['manager', 0.02]];
 const STATE_WEIGHTS: [CredentialState, number][] = [
