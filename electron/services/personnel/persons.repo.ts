@@ -53,7 +53,7 @@ export function loadPerson(db: Db, id: string): Person | null {
     WHERE e.person_id = ? ORDER BY e.start_date DESC, e.created_at DESC`).all(id) as {
     id: string; company_id: string; company_name: string; position: string | null; start_date: string; end_date: string | null; end_reason: string | null;
   }[];
-  const events = db.prepare('SELECT * FROM credential_events WHERE person_id = ? ORDER BY at DESC, id DESC').all(id) as {
+  const events = db.prepare('SELECT * FROM credential_events WHERE person_id = ? ORDER BY at DESC, rowid DESC').all(id) as {
     id: string; action: CredentialAction; from_status: CredentialState; to_status: CredentialState; credential_number: string | null;
     issued_on: string | null; expires_on: string | null; reason: string | null; legal_basis: string | null; ref_type: string | null;
     ref_id: string | null; at: string; created_by: string | null;
