@@ -24,6 +24,7 @@ export const licensing: Record<keyof typeof es, string> = {
   'errors.appealWindowOpen': "The appeal window is open until {deadline}; without an appeal outcome the sanction cannot become final.",
   'errors.onlyFinesReduced': "Only a fine can be reduced on appeal.",
   'errors.reducedAmount': "The reduced amount must be less than the original ({amount}).",
+  'errors.targetNotSanctionable': "“{label}” is not in force: only a licence or credential in force or suspended can be sanctioned.",
   'errors.conditionNeedsLicence': "An extra condition can only be imposed on a licence.",
   'validation.integer': "Must be a whole number.",
   'validation.range': "Out of the allowed range.",

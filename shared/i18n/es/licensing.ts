@@ -22,6 +22,7 @@ export const licensing = {
   'errors.appealWindowOpen': 'El plazo de recurso sigue abierto hasta el {deadline}; sin resultado de recurso no puede quedar firme.',
   'errors.onlyFinesReduced': 'Solo una multa puede reducirse en el recurso.',
   'errors.reducedAmount': 'El monto reducido debe ser menor que el original ({amount}).',
+  'errors.targetNotSanctionable': "«{label}» no está vigente: solo se sanciona una licencia o credencial vigente o suspendida.",
   'errors.conditionNeedsLicence': 'Una condición adicional solo se impone sobre una licencia.',
   'validation.integer': 'Debe ser un número entero.',
   'validation.range': 'Fuera del rango permitido.',
