@@ -92,6 +92,8 @@ export const licensing: Record<keyof typeof es, string> = {
   'licensing.clock.stopped': "Decided in {elapsed} days",
   'licensing.clock.overdue': "Overdue by {days} days",
   'licensing.clock.left': "{days} days left",
+  'licensing.clock.overdueShort': "{days} d late",
+  'licensing.clock.leftShort': "{days} d left",
   'licensing.clock.title': "Statutory processing deadline",
   'licensing.clock.paused.note': "The clock stops while waiting for the applicant’s information ({days} days paused).",
   'licensing.section.application': "Application",

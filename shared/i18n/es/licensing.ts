@@ -91,6 +91,8 @@ export const licensing = {
   'licensing.clock.stopped': 'Decidida en {elapsed} días',
   'licensing.clock.overdue': 'Vencido hace {days} días',
   'licensing.clock.left': 'Quedan {days} días',
+  'licensing.clock.overdueShort': "{days} d de retraso",
+  'licensing.clock.leftShort': "quedan {days} d",
   'licensing.clock.title': 'Plazo legal de trámite',
   'licensing.clock.paused.note': 'El plazo no corre mientras se espera información del solicitante ({days} días en pausa).',
   'licensing.section.application': 'Solicitud',
