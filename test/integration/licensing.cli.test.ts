@@ -44,5 +44,5 @@ describe('licensing through the CLI', () => {
     expect(JSON.parse(refused.err.trim().split('\n')[0]!)).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.invalidTransition' });
     const counts = JSON.parse(call('due.counts', {}).out) as { kind: string }[];
     expect(counts.map((c) => c.kind)).toContain('application_deadline');
-  });
+  }, 300_000); // nine child processes; each start is slow on a shared machine
 });

@@ -6,6 +6,7 @@ import { findLicenceTransition, type LicenceAction, type LicenceState } from '..
 import { addDays, addMonths, daysBetween } from '../../../shared/model/due.ts';
 import { nextPatternNumber } from '../../store/sequences.ts';
 import { loadLicenceRow, type LicenceSqlRow } from './licences.repo.ts';
+import { openCustodyForCompany } from '../firearms/custody.ts';
 
 export interface Actor {
   id: string;
@@ -128,6 +129,11 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     eventId, row.id, req.action, row.state, tr.to, req.legalBasis ?? null, req.reason ?? null, req.sanctionId ?? null, req.now, req.actor.id, req.actor.username,
   );
+  // Firearms hook: a company left with no licence in force must account for its weapons (custody list).
+  if ((tr.to === 'suspended' || tr.to === 'revoked' || tr.to === 'expired') &&
+    !db.prepare("SELECT 1 FROM licences WHERE company_id = ? AND id <> ? AND state IN ('active','renewal_filed')").get(row.company_id, row.id)) {
+    openCustodyForCompany(db, row.company_id, tr.to, req.now, req.actor.id);
+  }
   return { before: row, from: row.state, to: tr.to, eventId };
 }
 

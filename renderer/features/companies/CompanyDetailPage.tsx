@@ -4,6 +4,7 @@ import { formatTaxId } from '../../../shared/model/taxId.ts';
 import type { Company } from '../../../shared/commands/companies.ts';
 import { ExpiryDate, IcocaBadge } from './expiry.tsx';
 import { useCompany } from './useCompanies.ts';
+import { CompanyPersonnelLink } from '../personnel/index.ts';
 import { CompanyLicensingPanel } from '../licensing/index.ts';
 
 /** One company, read-only, in the sections an officer checks. */
@@ -127,6 +128,8 @@ export function CompanyDetail({ company: c, canEdit, extra }: { company: Company
           </section>
         </div>
       </div>
+
+      <CompanyPersonnelLink companyId={c.id} />
 
       <section className="card" aria-labelledby="co-s-owners">
         <h2 id="co-s-owners">{t('companies.section.owners')}</h2>
