@@ -7,6 +7,7 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
 import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 
@@ -177,6 +178,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
+    const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
     return 0;
   });
 }
