@@ -76,6 +76,10 @@ export function seedFirearms(db: Db, count: number, opts: { now: Date; userId: s
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`);
   const insMove = db.prepare(`INSERT INTO ammo_movements (id, lot_id, kind, reason, quantity, balance_after, counterpart_lot_id, occurred_on, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?)`);
 
+  // Ids in insertion order keep the primary-key b-trees appending; a larger page cache for the bulk load.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -262144');
+  try {
   db.transaction(() => {
     const armoriesOf = new Map<string, string[]>();
     for (const [ci, c] of companies.entries()) {
@@ -117,7 +121,7 @@ export function seedFirearms(db: Db, count: number, opts: { now: Date; userId: s
       const key = `${normaliseMake(m.make)}|${normaliseSerial(serial)}|${c.id}`;
       if (serialsSeen.has(key)) continue;
       serialsSeen.add(key);
-      const id = uuidv7(nowMs - 3650 * 86_400_000 + i);
+      const id = uuidv7();
       const armory = pick(armoriesOf.get(c.id)!);
       let t = nowMs - Math.floor(rnd() * 3650) * 86_400_000;
       const events: [string, number, string, FirearmState | null, FirearmState, string | null, string | null, string | null, object][] = [];
@@ -175,11 +179,11 @@ export function seedFirearms(db: Db, count: number, opts: { now: Date; userId: s
         nowIso, nowIso, opts.userId, opts.userId);
       res.firearms++;
       for (const [kind, at, company, from, to, person, post, counterpart, details] of events) {
-        insEvent.run(uuidv7(at), id, kind, kind === 'issue' || kind === 'return' ? isoLocal(at) : isoDay(at), company, counterpart, from, to, person, post, JSON.stringify(details), nowIso, opts.userId);
+        insEvent.run(uuidv7(), id, kind, kind === 'issue' || kind === 'return' ? isoLocal(at) : isoDay(at), company, counterpart, from, to, person, post, JSON.stringify(details), nowIso, opts.userId);
         res.events++;
       }
       for (const [who, post, out, end, back] of issues) {
-        insIssue.run(uuidv7(out), id, c.id, who, post, isoLocal(out), isoLocal(end), back ? isoLocal(back) : null, nowIso, opts.userId);
+        insIssue.run(uuidv7(), id, c.id, who, post, isoLocal(out), isoLocal(end), back ? isoLocal(back) : null, nowIso, opts.userId);
         res.issues++;
       }
       if (loss) {
@@ -191,6 +195,9 @@ export function seedFirearms(db: Db, count: number, opts: { now: Date; userId: s
     }
     appendJournal(db, { at: nowIso, userId: opts.userId, username: opts.username, command: 'seed.firearms', entityType: 'firearm', entityId: null, payload: { requested: count, ...res } });
   })();
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
+  }
   return res;
 }
 
