@@ -32,6 +32,8 @@ export const bench: Bench = async (ctx) => {
   console.log(`seeded ${r.firearms} firearms, ${r.events} movements, ${r.issues} issues, ${r.lossReports} loss/theft reports, ${r.lots} lots in ${fmt(performance.now() - t0)} ms`);
 
   const RUNS = 200;
+  // The floor of any command on this machine (gate, session check, zod in/out, one trivial read).
+  const floor = await time(() => must(ctx, 'firearms.settings', {}), RUNS);
   const serials = (db.prepare('SELECT serial, serial_norm FROM firearms ORDER BY random() LIMIT ?').all(RUNS) as { serial: string; serial_norm: string }[]);
   let i = 0;
   // Exact: typed the way officers type (lower case, dashes turned into spaces).
@@ -73,6 +75,7 @@ export const bench: Bench = async (ctx) => {
   const page = await time(() => must(ctx, 'firearms.get', { id: f.id }), RUNS);
 
   console.log(`\nFirearms register benchmark (${r.firearms.toLocaleString('en')} firearms, ${r.events.toLocaleString('en')} movements, encrypted SQLCipher workspace)`);
+  console.log(`command floor (firearms.settings, trivial read) p95: ${fmt(p95(floor))} ms — the fixed cost every command pays over raw SQL`);
   console.log(`serial search exact (50 rows) p95:      ${fmt(p95(exact))} ms; raw SQL same query p95: ${fmt(p95(exactRaw))} ms; ratio ${fmt(p95(exact) / p95(exactRaw))}x`);
   console.log(`serial search contains, 5 chars p95:    ${fmt(p95(partial))} ms; raw SQL same query p95: ${fmt(p95(partialRaw))} ms; ratio ${fmt(p95(partial) / p95(partialRaw))}x (full scan without the trigram index p95: ${fmt(p95(partialScan))} ms)`);
   console.log(`serial search prefix, 4 chars p95:      ${fmt(p95(prefix))} ms`);

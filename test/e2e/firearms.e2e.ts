@@ -164,4 +164,11 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   await page.getByLabel(L('firearms.field.calibre')).fill('7,65mm/.380 (arma multicalibre)');
   await expect(page.getByText(/7\.65×17 mm \(\.32 ACP\) \/ \.380 ACP/)).toBeVisible();
   await checkScreen(page, 'fa-11-calibres');
+
+  // A revoked licence leaves a custody list of the company's weapons to account for (licensing calls the same function).
+  await api(page, 'firearms.openCustody', { companyId: company.id, reason: 'revoked' });
+  await page.getByRole('link', { name: t('custody.title'), exact: true }).click();
+  await page.getByRole('button', { name: t('custody.show') }).first().click();
+  await expect(page.getByRole('link', { name: 'JX-00871-B' })).toBeVisible();
+  await checkScreen(page, 'fa-12-custody');
 });

@@ -233,6 +233,15 @@ describe('issue and return', () => {
     expect(ok).toMatchObject({ state: 'issued', holderPersonId: both, holderName: 'José Armando Pérez Xicará', post: 'Agencia bancaria zona 1' });
   });
 
+  it('ends the issue when a weapon leaves "issued" other than by a return (seized on post)', async () => {
+    await workspace();
+    let f = await pistol(await company('En Servicio, S.A.'));
+    f = await w.ok('firearms.transition', payload('issue', f.id, 1, ''));
+    f = await w.ok('firearms.transition', payload('seize', f.id, f.version, ''));
+    expect(f).toMatchObject({ state: 'seized', holderPersonId: null, post: null, openIssue: null });
+    expect((await w.ok('firearms.issueLog', { firearmId: f.id })).rows[0].returnedAt).toBe('2026-11-23T06:00:00');
+  });
+
   it('flags an open issue past its shift', async () => {
     await workspace();
     const co = await company('Turnos, S.A.');

@@ -266,5 +266,9 @@ export const firearms: Record<keyof typeof es, string> = {
   'firearms.alerts': 'Alerts',
   'firearms.overdueIssues': 'Weapons not returned at the end of the shift',
   'firearms.lateReports': 'Losses and thefts reported after the deadline',
-  'firearms.daysToReport': 'Days to report / deadline',
+  'firearms.daysToReport': 'Days / deadline',
+  'firearms.section.marking': 'Marking (International Tracing Instrument)',
+  'firearms.section.permit': 'Ownership permit and condition',
+  'armories.alarmShort': 'Alarm',
+  'armories.assessmentShort': 'Assessment',
 };

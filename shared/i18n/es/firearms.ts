@@ -265,5 +265,9 @@ export const firearms = {
   'firearms.alerts': 'Alertas',
   'firearms.overdueIssues': 'Armas no devueltas al terminar el turno',
   'firearms.lateReports': 'Pérdidas y robos denunciados fuera de plazo',
-  'firearms.daysToReport': 'Días hasta la denuncia / plazo',
+  'firearms.daysToReport': 'Días / plazo',
+  'firearms.section.marking': 'Marcaje (Instrumento Internacional de Rastreo)',
+  'firearms.section.permit': 'Licencia de tenencia y conservación',
+  'armories.alarmShort': 'Alarma',
+  'armories.assessmentShort': 'Evaluación',
 };
