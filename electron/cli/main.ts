@@ -8,6 +8,7 @@ import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { seedLicensing } from '../services/seed/licensing.ts';
+import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
@@ -199,6 +200,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
     const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
+    const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
     return 0;
   });
 }

@@ -12,6 +12,7 @@ import { bench as companies } from './companies.bench.ts';
 import { bench as personnel } from './personnel.bench.ts';
 import { bench as licensing } from './licensing.bench.ts';
 import { bench as fieldwork } from './fieldwork.bench.ts';
+import { bench as firearms } from './firearms.bench.ts';
 
 /** In order: later areas may rely on what earlier ones seeded (companies first). */
 const BENCHES: [string, Bench][] = [
@@ -19,6 +20,7 @@ const BENCHES: [string, Bench][] = [
   ['personnel', personnel],
   ['licensing', licensing],
   ['fieldwork', fieldwork],
+  ['firearms', firearms],
 ];
 
 const only = process.argv.slice(2);
