@@ -92,6 +92,8 @@ function start(): void {
         // A middle click must not open a link in a new window (also refused by setWindowOpenHandler).
         disableBlinkFeatures: 'Auxclick',
         spellcheck: false,
+        // Chromium's built-in PDF viewer (the only plugin left), for stored PDFs shown from blob: URLs.
+        plugins: true,
       },
     });
     win.once('ready-to-show', () => win?.show());

@@ -7,7 +7,10 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { importCommand } from './import.ts';
+import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { verifyCli } from './verify.ts';
+import { seedAudits } from '../services/seed/audits.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -21,8 +24,10 @@ Usage:
   centinela init --dir D --agency "Agency name" --country GT [--language es] --admin USER [--name "Display name"]
   centinela call <command> ['<json input>'] --dir D --user USER
   centinela seed --scale small|medium|national --dir D --user USER
+  centinela import <file...> --dir D --user USER --year YYYY [--dry-run] [--json]
   centinela verify <file.pdf> --dir D --user USER
   centinela commands
+${FIELDWORK_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
@@ -41,14 +46,23 @@ const OPTIONS = {
   name: { type: 'string' },
   scale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  year: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  check: { type: 'boolean' },
+  json: { type: 'boolean' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
   init: ['dir', 'agency', 'country', 'language', 'admin', 'name'],
   call: ['dir', 'user'],
   seed: ['dir', 'user', 'scale'],
+  import: ['dir', 'user', 'year', 'dry-run', 'json'],
   verify: ['dir', 'user'],
   commands: [],
+  backup: ['dir', 'user', 'to', 'json'],
+  restore: ['from', 'to', 'user', 'check', 'json'],
 };
 
 class UsageError extends Error {}
@@ -167,10 +181,13 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     const me = app.workspaces.user!;
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
+    seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
     return 0;
   });
 }
+
+const kit: CliKit = { need, usage: (m) => new UsageError(m), fail, withSignedIn };
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -192,12 +209,21 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  if (sub !== 'call' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (sub !== 'call' && sub !== 'import' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
     case 'seed': return seed(values);
+    case 'import': {
+      if (!rest.length) throw new UsageError('missing the return files to import');
+      const year = Number(need(values, 'year'));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year such as 2026');
+      for (const f of rest) if (!existsSync(f)) throw new UsageError(`file not found: ${f}`);
+      return withSignedIn(values, (app) => importCommand(app.workspaces, { files: rest, year, dryRun: !!values['dry-run'], json: !!values.json, lang }));
+    }
+    case 'backup': return backupCli(kit, values);
+    case 'restore': return restoreCli(kit, values);
     case 'verify': return verifyCli(values, rest, { withSignedIn, fail, lang, UsageError });
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);

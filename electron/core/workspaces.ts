@@ -49,6 +49,9 @@ export interface SetupInput {
   demo?: boolean;
   /** Folder name under the root; defaults to `workspace` (or `demo`). */
   name?: string;
+  /** A field copy keeps the inspector's office user id and role (fieldwork). */
+  adminId?: string;
+  adminRole?: Role;
 }
 
 /**
@@ -195,11 +198,12 @@ export class WorkspaceManager {
     try {
       db = openEncrypted(join(dir, DB_FILE), key);
       migrate(db, now);
-      const adminId = uuidv7();
+      const adminId = input.adminId ?? uuidv7();
+      const adminRole = input.adminRole ?? 'administrator';
       const settings: AgencySettings = { name: input.agencyName, country: input.country, language: input.language, idleMinutes: 10 };
       db.transaction(() => {
         writeSettings(db!, settings);
-        insertUser(db!, { id: adminId, username: input.adminUsername, displayName: input.adminDisplayName, role: 'administrator', active: true, mustChangePassword: false }, now, null);
+        insertUser(db!, { id: adminId, username: input.adminUsername, displayName: input.adminDisplayName, role: adminRole, active: true, mustChangePassword: false }, now, null);
         appendJournal(db!, {
           at: now, userId: adminId, username: input.adminUsername, command: 'session.setup',
           entityType: 'workspace', entityId: keyring.file.workspaceId, payload: { agency: settings, admin: input.adminUsername },
@@ -210,7 +214,7 @@ export class WorkspaceManager {
       keyring.save();
       this.open = {
         dir, keyring, db, key, settings,
-        user: { id: adminId, username: input.adminUsername, displayName: input.adminDisplayName, role: 'administrator', mustChangePassword: false },
+        user: { id: adminId, username: input.adminUsername, displayName: input.adminDisplayName, role: adminRole, mustChangePassword: false },
       };
       this.touch();
       return recoveryKey;

@@ -6,6 +6,16 @@ import { usersHandlers } from './users/users.handlers.ts';
 import { journalHandlers } from './journal/journal.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { attachmentsHandlers } from './attachments/attachments.handlers.ts';
+import { personnelHandlers } from './personnel/personnel.handlers.ts';
+import { licensingHandlers } from './licensing/licensing.handlers.ts';
+import { sanctionsHandlers } from './sanctions/sanctions.handlers.ts';
+import { dueHandlers } from './due/due.handlers.ts';
+import { firearmsHandlers } from './firearms/firearms.handlers.ts';
+import { armoriesHandlers } from './firearms/armories.ts';
+import { ammunitionHandlers } from './firearms/ammunition.ts';
+import { returnsHandlers } from './returns/returns.handlers.ts';
+import { backupsHandlers } from './backups/backups.handlers.ts';
+import { fieldHandlers } from './field/field.handlers.ts';
 import { auditsHandlers } from './audits/audits.handlers.ts';
 import { certificationsHandlers } from './audits/certifications.handlers.ts';
 import { documentsHandlers } from './documents/documents.handlers.ts';
@@ -18,6 +28,16 @@ export const handlers: Handlers<CommandName> = {
   ...journalHandlers,
   ...settingsHandlers,
   ...attachmentsHandlers,
+  ...personnelHandlers,
+  ...licensingHandlers,
+  ...sanctionsHandlers,
+  ...dueHandlers,
+  ...firearmsHandlers,
+  ...armoriesHandlers,
+  ...ammunitionHandlers,
+  ...returnsHandlers,
+  ...backupsHandlers,
+  ...fieldHandlers,
   ...auditsHandlers,
   ...certificationsHandlers,
   ...documentsHandlers,

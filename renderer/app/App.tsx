@@ -8,6 +8,7 @@ import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts'
 import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
+import { BackupsPage } from '../features/backups/index.ts';
 import { AuditsArea } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
@@ -84,6 +85,9 @@ function Routes() {
       break;
     case 'settings':
       page = can('settings.manage') ? <SettingsPage /> : forbidden;
+      break;
+    case 'backups':
+      page = can('backups.manage') ? <BackupsPage /> : forbidden;
       break;
     case 'account':
       page = <AccountPage />;

@@ -21,6 +21,7 @@ export const NAV: readonly NavItem[] = [
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },
+  { area: 'backups', label: 'shell.area.backups', permission: 'backups.manage', group: 'admin' },
   { area: 'account', label: 'shell.area.account', permission: null, group: 'personal' },
 ];
 

@@ -6,11 +6,42 @@ import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
+import { personnelCommands } from './personnel.ts';
+import { licensingCommands } from './licensing.ts';
+import { sanctionsCommands } from './sanctions.ts';
+import { dueCommands } from './due.ts';
+import { firearmsCommands } from './firearms.ts';
+import { armoriesCommands } from './armories.ts';
+import { ammunitionCommands } from './ammunition.ts';
+import { returnsCommands } from './returns.ts';
+import { backupsCommands } from './backups.ts';
+import { fieldCommands } from './field.ts';
 import { inspectionsCommands } from './inspections.ts';
 import { certificationsCommands } from './certifications.ts';
 import { documentsCommands } from './documents.ts';
 
-const groups = [sessionCommands, companiesCommands, usersCommands, journalCommands, settingsCommands, attachmentsCommands, inspectionsCommands, certificationsCommands, documentsCommands] as const;
+// One group per line (keeps parallel additions from colliding in merges).
+const groups = [
+  sessionCommands,
+  companiesCommands,
+  usersCommands,
+  journalCommands,
+  settingsCommands,
+  attachmentsCommands,
+  personnelCommands,
+  licensingCommands,
+  sanctionsCommands,
+  dueCommands,
+  firearmsCommands,
+  armoriesCommands,
+  ammunitionCommands,
+  returnsCommands,
+  backupsCommands,
+  fieldCommands,
+  inspectionsCommands,
+  certificationsCommands,
+  documentsCommands,
+] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
 function merge<T extends readonly Record<string, CommandDef>[]>(gs: T): Record<string, CommandDef> {
@@ -32,6 +63,16 @@ export const commands = {
   ...journalCommands,
   ...settingsCommands,
   ...attachmentsCommands,
+  ...personnelCommands,
+  ...licensingCommands,
+  ...sanctionsCommands,
+  ...dueCommands,
+  ...firearmsCommands,
+  ...armoriesCommands,
+  ...ammunitionCommands,
+  ...returnsCommands,
+  ...backupsCommands,
+  ...fieldCommands,
   ...inspectionsCommands,
   ...certificationsCommands,
   ...documentsCommands,

@@ -12,6 +12,16 @@ import { admin as esAdmin } from './es/admin.ts';
 import { admin as enAdmin } from './en/admin.ts';
 import { attachments as esAttachments } from './es/attachments.ts';
 import { attachments as enAttachments } from './en/attachments.ts';
+import { personnel as esPersonnel } from './es/personnel.ts';
+import { personnel as enPersonnel } from './en/personnel.ts';
+import { licensing as esLicensing } from './es/licensing.ts';
+import { licensing as enLicensing } from './en/licensing.ts';
+import { firearms as esFirearms } from './es/firearms.ts';
+import { firearms as enFirearms } from './en/firearms.ts';
+import { returns as esReturns } from './es/returns.ts';
+import { returns as enReturns } from './en/returns.ts';
+import { fieldwork as esFieldwork } from './es/fieldwork.ts';
+import { fieldwork as enFieldwork } from './en/fieldwork.ts';
 import { audits as esAudits } from './es/audits.ts';
 import { audits as enAudits } from './en/audits.ts';
 
@@ -21,8 +31,36 @@ import { audits as enAudits } from './en/audits.ts';
  * Add a new area here in both lists.
  */
 export const catalogues = {
-  es: { ...esCore, ...esCompanies, ...esTable, ...esShell, ...esSession, ...esAdmin, ...esAttachments, ...esAudits },
-  en: { ...enCore, ...enCompanies, ...enTable, ...enShell, ...enSession, ...enAdmin, ...enAttachments, ...enAudits },
+  es: {
+    ...esCore,
+    ...esCompanies,
+    ...esTable,
+    ...esShell,
+    ...esSession,
+    ...esAdmin,
+    ...esAttachments,
+    ...esPersonnel,
+    ...esLicensing,
+    ...esFirearms,
+    ...esReturns,
+    ...esFieldwork,
+    ...esAudits,
+  },
+  en: {
+    ...enCore,
+    ...enCompanies,
+    ...enTable,
+    ...enShell,
+    ...enSession,
+    ...enAdmin,
+    ...enAttachments,
+    ...enPersonnel,
+    ...enLicensing,
+    ...enFirearms,
+    ...enReturns,
+    ...enFieldwork,
+    ...enAudits,
+  },
 };
 
 export type Language = keyof typeof catalogues;

@@ -3,7 +3,13 @@
  * or photos adds its owner type here and registers the owner's table and permissions in
  * `electron/services/attachments/owners.ts`.
  */
-export const ATTACHMENT_OWNER_TYPES = ['company', 'inspection', 'finding'] as const;
+export const ATTACHMENT_OWNER_TYPES = [
+  'company',
+  'person',
+  'licence',
+  'inspection',
+  'finding',
+] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** Accepted files, checked against the file's own first bytes, not its name. */

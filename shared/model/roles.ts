@@ -2,39 +2,65 @@
 export const ROLES = ['administrator', 'licensing_officer', 'supervisor', 'inspector', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
-  'companies.read',
-  'companies.write',
-  'companies.export',
-  'users.manage',
-  'journal.read',
-  'journal.verify',
-  'settings.manage',
-  'attachments.read',
-  'attachments.write',
-  'inspections.read',
-  'inspections.write',
-  'inspections.review',
-  'checklists.manage',
-  'certifications.read',
-  'certifications.write',
-  'documents.read',
-  'documents.issue',
-  'signing.manage',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+const OFFICE = ['licensing_officer', 'supervisor'] as const;
+const ALL_STAFF = ['licensing_officer', 'supervisor', 'inspector', 'analyst'] as const;
+
+/**
+ * Each permission and the roles (besides the administrator, who holds every permission) that
+ * have it. One line per permission, so that areas added in parallel never touch the same line.
+ */
+const GRANTS = {
+  'companies.read': ALL_STAFF,
+  'companies.write': OFFICE,
+  'companies.export': ['licensing_officer', 'supervisor', 'analyst'],
+  'users.manage': [],
+  'journal.read': ['supervisor'],
+  'journal.verify': [],
+  'settings.manage': [],
+  'attachments.read': ['licensing_officer', 'supervisor', 'inspector'],
+  'attachments.write': ['licensing_officer', 'supervisor', 'inspector'],
+  'personnel.read': ALL_STAFF,
+  'personnel.write': OFFICE,
+  'personnel.export': ['licensing_officer', 'supervisor', 'analyst'],
+  'personnel.credential': OFFICE,
+  'personnel.suspend': ['supervisor'],
+  'licensing.read': ALL_STAFF,
+  'licensing.write': OFFICE,
+  'licensing.decide': ['supervisor'],
+  'licensing.configure': [],
+  'sanctions.read': ['licensing_officer', 'supervisor', 'analyst'],
+  'sanctions.write': OFFICE,
+  'sanctions.decide': ['supervisor'],
+  'due.read': ALL_STAFF,
+  'firearms.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'firearms.write': ['licensing_officer', 'supervisor', 'inspector'],
+  'firearms.control': ['licensing_officer', 'supervisor'],
+  'firearms.configure': [],
+  'returns.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'returns.import': [],
+  'returns.undo': [],
+  'backups.manage': [],
+  'field.export': ['supervisor'],
+  'field.import': ['supervisor'],
+  'field.return': ['supervisor', 'inspector'],
+  'inspections.read': ALL_STAFF,
+  'inspections.write': ['supervisor', 'inspector'],
+  'inspections.review': ['supervisor'],
+  'checklists.manage': [],
+  'certifications.read': ALL_STAFF,
+  'certifications.write': OFFICE,
+  'documents.read': ALL_STAFF,
+  'documents.issue': ['supervisor'],
+  'signing.manage': [],
+} as const satisfies Record<string, readonly Exclude<Role, 'administrator'>[]>;
+
+export type Permission = keyof typeof GRANTS;
+export const PERMISSIONS = Object.keys(GRANTS) as Permission[];
 
 /** Who may do what. Everything else is refused with FORBIDDEN by the gate. */
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  administrator: PERMISSIONS,
-  licensing_officer: ['companies.read', 'companies.write', 'companies.export', 'attachments.read', 'attachments.write',
-    'inspections.read', 'certifications.read', 'certifications.write', 'documents.read'],
-  supervisor: ['companies.read', 'companies.write', 'companies.export', 'journal.read', 'attachments.read', 'attachments.write',
-    'inspections.read', 'inspections.write', 'inspections.review', 'certifications.read', 'certifications.write', 'documents.read', 'documents.issue'],
-  inspector: ['companies.read', 'attachments.read', 'attachments.write',
-    'inspections.read', 'inspections.write', 'certifications.read', 'documents.read'],
-  analyst: ['companies.read', 'companies.export', 'inspections.read', 'certifications.read', 'documents.read'],
-};
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = Object.fromEntries(
+  ROLES.map((role) => [role, role === 'administrator' ? PERMISSIONS : PERMISSIONS.filter((p) => (GRANTS[p] as readonly Role[]).includes(role))]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 export function roleCan(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

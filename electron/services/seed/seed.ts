@@ -9,6 +9,7 @@ import { findUserByUsername, insertUser } from '../users/users.repo.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { checkCompanyRules, insertCompany } from '../companies/companies.write.ts';
 import { demoCompanies } from './companies.data.ts';
+import { seedAudits } from './audits.ts';
 
 export const SCALES = { small: 150, medium: 600, national: 2500 } as const;
 export type Scale = keyof typeof SCALES;
@@ -63,4 +64,5 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
     ws.keyring.save();
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
+  seedAudits(ws.db, { now: opts.now, userId: admin.id, username: admin.username, companies: 40 });
 }

@@ -3,6 +3,12 @@ import type { Db } from '../db.ts';
 import { AppError } from '../../../shared/errors.ts';
 import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_attachments.ts';
+import * as m0003 from './0003_personnel.ts';
+import * as m0004 from './0004_licensing.ts';
+import * as m0005 from './0005_firearms.ts';
+import * as m0007 from './0007_returns.ts';
+import * as m0008 from './0008_fieldwork.ts';
+import * as m0015 from './0015_field.ts';
 import * as m0006 from './0006_audits.ts';
 
 /**
@@ -12,7 +18,13 @@ import * as m0006 from './0006_audits.ts';
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001_init', sql: m0001.sql },
   { version: 2, name: '0002_attachments', sql: m0002.sql },
+  { version: 3, name: '0003_personnel', sql: m0003.sql },
+  { version: 4, name: '0004_licensing', sql: m0004.sql },
+  { version: 5, name: '0005_firearms', sql: m0005.sql },
   { version: 6, name: '0006_audits', sql: m0006.sql },
+  { version: 7, name: '0007_returns', sql: m0007.sql },
+  { version: 8, name: '0008_fieldwork', sql: m0008.sql },
+  { version: 15, name: '0015_field', sql: m0015.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');

@@ -1,0 +1,205 @@
+import { AppError } from '../../../shared/errors.ts';
+import { uuidv7 } from '../../../shared/ids.ts';
+import { roleCan } from '../../../shared/model/roles.ts';
+import { addDays, addMonths } from '../../../shared/model/personnel.ts';
+import {
+  transitionsFor, type CredentialAction, type CredentialGuard, type CredentialState, type CredentialTransition,
+} from '../../../shared/model/credentialLifecycle.ts';
+import type { Ctx } from '../../core/context.ts';
+import type { Db } from '../../store/db.ts';
+import { nextPatternNumber } from '../../store/sequences.ts';
+import { currentEmployment, loadPersonRow, type PersonSqlRow } from './persons.repo.ts';
+import { readPersonnelSettings } from './personnel.settings.ts';
+import { touchPerson } from './persons.write.ts';
+
+/** The calendar date (YYYY-MM-DD) of `d` on this workstation: deadlines are local days, not UTC ones. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What a credential transition needs from the caller. */
+export interface CredentialTransitionInput {
+  personId: string;
+  action: CredentialAction;
+  /** Required for suspend, reinstate and revoke (decisions against the person). */
+  reason?: string | null;
+  legalBasis?: string | null;
+  /** What caused it, e.g. `{ type: 'sanction', id }`; stored on the event. */
+  ref?: { type: string; id: string } | null;
+  /**
+   * Skip the acting user's permission check for the transition. Only for callers whose own
+   * command already carries the authority (a final sanction executed by the sanctions service).
+   */
+  skipPermission?: boolean;
+}
+
+/** The refusal for a guard that does not hold, with the reason an officer can act on. */
+function guardProblem(db: Db, p: PersonSqlRow, guard: CredentialGuard, today: string): AppError | null {
+  switch (guard) {
+    case 'employed':
+      return currentEmployment(db, p.id) ? null : new AppError('INVALID_TRANSITION', 'errors.credentialNeedsEmployer');
+    case 'notEmployed':
+      return currentEmployment(db, p.id) ? new AppError('INVALID_TRANSITION', 'errors.credentialHasEmployer') : null;
+    case 'pastExpiry':
+      return p.credential_expires_on && p.credential_expires_on < today
+        ? null
+        : new AppError('INVALID_TRANSITION', 'errors.credentialNotPastExpiry', { date: p.credential_expires_on ?? '—' });
+    case 'vetting':
+      return vettingProblem(db, p, today);
+  }
+}
+
+/**
+ * Why this person cannot be credentialed on `today`, or null when vetting is complete:
+ * a clear criminal-record check no older than the agency's limit, a health/psychological
+ * certificate valid today, and the right to work. The message names what is missing.
+ */
+export function vettingProblem(db: Db, p: PersonSqlRow, today: string): AppError | null {
+  const maxAge = readPersonnelSettings(db).criminalCheckMaxAgeDays;
+  const fail = (key: string, field: string, params: Record<string, string | number> = {}) => {
+    const e = new AppError('INVALID_TRANSITION', key, params, field);
+    e.data.issues = [{ field, messageKey: key, params }];
+    return e;
+  };
+  if (!p.criminal_check_date || !p.criminal_check_result) return fail('errors.vettingCriminalMissing', 'criminalCheckDate');
+  if (p.criminal_check_result !== 'clear') return fail('errors.vettingCriminalRecord', 'criminalCheckResult', { date: p.criminal_check_date });
+  if (addDays(p.criminal_check_date, maxAge) < today) {
+    return fail('errors.vettingCriminalStale', 'criminalCheckDate', { date: p.criminal_check_date, days: maxAge });
+  }
+  if (!p.health_cert_date || !p.health_cert_expiry) return fail('errors.vettingHealthMissing', 'healthCertDate');
+  if (p.health_cert_expiry < today) return fail('errors.vettingHealthExpired', 'healthCertExpiry', { date: p.health_cert_expiry });
+  if (p.right_to_work !== 1) return fail('errors.vettingNoRightToWork', 'rightToWork');
+  return null;
+}
+
+/**
+ * Applies one credential transition inside the caller's transaction: checks the transition
+ * table (INVALID_TRANSITION for any pair it does not list), the acting user's permission for
+ * the transition (FORBIDDEN), reasons for decisions (VALIDATION), and the guard (vetting,
+ * employment, expiry: INVALID_TRANSITION with the reason). Issuing gives the next number from
+ * the agency's pattern and the expiry date. Writes the new state and a `credential_events` row and
+ * adds a journal note through `ctx.audit`. After issuing or reinstating, the state follows
+ * employment at once (an employed guard goes straight on to Active).
+ *
+ * Other areas call this, never UPDATE `persons.credential_status` themselves: e.g. the
+ * sanctions service executing a final suspension calls it with `ref: { type: 'sanction', id }`.
+ * Throws (and so rolls the caller's transaction back) on any refusal.
+ *
+ * @returns the state the credential ended in.
+ */
+export function applyCredentialTransition(ctx: Ctx, input: CredentialTransitionInput): CredentialState {
+  const db = ctx.db;
+  const p = loadPersonRow(db, input.personId);
+  if (!p) throw new AppError('NOT_FOUND', 'errors.personNotFound', {}, 'personId');
+  const today = localDate(ctx.clock.now());
+  const rows = transitionsFor(p.credential_status, input.action);
+  if (rows.length === 0) {
+    throw new AppError('INVALID_TRANSITION', 'errors.invalidCredentialTransition', { from: p.credential_status, action: input.action });
+  }
+  const first = rows[0];
+  if (!input.skipPermission && !(ctx.user && roleCan(ctx.user.role, first.permission))) {
+    throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `credential.${input.action}` });
+  }
+  if (first.needsReason) {
+    if (!input.reason?.trim()) throw AppError.validation('reason', 'validation.required');
+    if (!input.legalBasis?.trim()) throw AppError.validation('legalBasis', 'validation.required');
+  }
+  let chosen: CredentialTransition | null = null;
+  let refusal: AppError | null = null;
+  for (const t of rows) {
+    const problem = t.guard ? guardProblem(db, p, t.guard, today) : null;
+    if (!problem) { chosen = t; break; }
+    refusal ??= problem;
+  }
+  if (!chosen) throw refusal!;
+
+  const now = ctx.nowIso();
+  const userId = ctx.user?.id ?? null;
+  let number = p.credential_number;
+  let issued = p.credential_issued_on;
+  let expires = p.credential_expires_on;
+  if (chosen.action === 'issue') {
+    const s = readPersonnelSettings(db);
+    const taken = db.prepare(`SELECT 1 FROM persons WHERE credential_number = ? UNION ALL SELECT 1 FROM credential_events WHERE credential_number = ? LIMIT 1`);
+    number = nextPatternNumber(db, 'credential', s.credentialNumberPattern, today, (c) => taken.get(c, c) !== undefined);
+    issued = today;
+    expires = addMonths(today, s.credentialValidityMonths);
+  } else if (chosen.action === 'renew') {
+    // The old number stays in the history; a new one is issued once vetting is done again.
+    number = null;
+    issued = null;
+    expires = null;
+  }
+  db.prepare(`UPDATE persons SET credential_status = ?, credential_number = ?, credential_issued_on = ?, credential_expires_on = ? WHERE id = ?`)
+    .run(chosen.to, number, issued, expires, p.id);
+  touchPerson(db, p.id, now, userId);
+  const eventId = uuidv7();
+  db.prepare(`INSERT INTO credential_events (id, person_id, action, from_status, to_status, credential_number, issued_on, expires_on, reason,
+      legal_basis, ref_type, ref_id, at, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(eventId, p.id, chosen.action, chosen.from, chosen.to, number, issued, expires, input.reason ?? null, input.legalBasis ?? null,
+      input.ref?.type ?? null, input.ref?.id ?? null, now, now, now, userId);
+  ctx.audit({
+    entityType: 'person', entityId: p.id,
+    payload: { credential: { action: chosen.action, from: chosen.from, to: chosen.to, number, expires, reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, ref: input.ref ?? null } },
+  });
+  if (chosen.to === 'credentialed') return followEmployment(ctx, p.id);
+  return chosen.to;
+}
+
+/**
+ * Brings the credential in line with employment: Credentialed or Inactive with a current
+ * employer becomes Active; Active without one becomes Inactive. Other states are left alone.
+ */
+export function followEmployment(ctx: Ctx, personId: string): CredentialState {
+  const p = loadPersonRow(ctx.db, personId)!;
+  const employed = currentEmployment(ctx.db, personId) !== undefined;
+  if (employed && (p.credential_status === 'credentialed' || p.credential_status === 'inactive')) {
+    return applyCredentialTransition(ctx, { personId, action: 'activate', skipPermission: true });
+  }
+  if (!employed && p.credential_status === 'active') {
+    return applyCredentialTransition(ctx, { personId, action: 'deactivate', skipPermission: true });
+  }
+  return p.credential_status;
+}
+
+/**
+ * Moves every credential whose expiry date has passed to Expired, each through the transition
+ * table with its own event and journal note. Returns how many expired.
+ */
+export function expireCredentials(ctx: Ctx): number {
+  const today = localDate(ctx.clock.now());
+  const due = ctx.db.prepare(`SELECT id FROM persons WHERE credential_expires_on < ? AND credential_status IN ('credentialed','active','inactive','suspended')`)
+    .all(today) as { id: string }[];
+  for (const d of due) applyCredentialTransition(ctx, { personId: d.id, action: 'expire', skipPermission: true });
+  return due.length;
+}
+
+/**
+ * True when the person holds a credential that is in force on `date` (YYYY-MM-DD): state
+ * Credentialed, Active or Inactive (not Suspended, Revoked or Expired) and `date` within its
+ * issue and expiry dates. Answers from the credential the person holds now, so a past `date`
+ * does not see a credential that was later suspended. Firearms call it before issuing a weapon;
+ * returns (reconciliation) before accepting a guard on a roster.
+ */
+export function credentialValidOn(db: Db, personId: string, date: string): boolean {
+  const r = db.prepare(`SELECT 1 FROM persons WHERE id = ? AND credential_status IN ('credentialed','active','inactive')
+    AND credential_issued_on <= ? AND credential_expires_on >= ?`).get(personId, date, date);
+  return r !== undefined;
+}
+
+/** Calibres compare without case or spaces: "9 mm" and "9MM" are the same qualification. */
+export function calibreKey(calibre: string): string {
+  return calibre.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+}
+
+/**
+ * True when the person has a firearm qualification for `calibre` in force on `date`:
+ * qualified on or before it and not past its requalification date. It says nothing about the
+ * credential: a caller issuing a weapon checks {@link credentialValidOn} too.
+ */
+export function qualifiedFor(db: Db, personId: string, calibre: string, date: string): boolean {
+  const rows = db.prepare(`SELECT calibre FROM person_qualifications WHERE person_id = ? AND qualified_on <= ? AND (requalify_by IS NULL OR requalify_by >= ?)`)
+    .all(personId, date, date) as { calibre: string }[];
+  const key = calibreKey(calibre);
+  return rows.some((r) => calibreKey(r.calibre) === key);
+}

@@ -1,0 +1,81 @@
+import { uuidv7 } from '../../../shared/ids.ts';
+import type { ReturnSheet } from '../../../shared/model/returns.ts';
+import { normaliseNationalId, normaliseSerial } from '../../../shared/model/returnsCalibre.ts';
+import type { Db } from '../../store/db.ts';
+import { appendJournal } from '../../store/journal.ts';
+import type { ReturnRecord } from './parse.ts';
+import type { Flag, SheetCounts } from './reconcile.ts';
+import { companyResolver } from './register.ts';
+
+export interface CommitInput {
+  year: number;
+  records: ReturnRecord[];
+  flags: Flag[];
+  counts: Record<ReturnSheet, SheetCounts>;
+  files: string[];
+  problems: { errors: number; warnings: number };
+  user: { id: string | null; username: string | null };
+  now: string;
+  /** Called per row written; may throw (cancel), which rolls the whole batch back. */
+  tick?: (done: number) => void;
+}
+
+/**
+ * Writes the whole return as one batch, in one IMMEDIATE transaction together with its journal
+ * entry: the batch, one filing per company, every declared line and every flag. Any throw
+ * (a cancel, a crash, a constraint) leaves the database exactly as it was.
+ */
+export function commitBatch(db: Db, c: CommitInput): string {
+  const batchId = uuidv7();
+  const by = c.user.id;
+  const now = c.now;
+  const resolve = companyResolver(db);
+  const insBatch = db.prepare(`INSERT INTO return_batches (id, year, status, files, counts, problems_summary, flag_count, row_count, created_at, updated_at, created_by)
+    VALUES (?, ?, 'committed', ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insFiling = db.prepare(`INSERT INTO return_filings (id, batch_id, year, company_licence_no, company_id, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insP = db.prepare(`INSERT INTO return_personnel (id, batch_id, company_licence_no, national_id, national_id_norm, full_name, birth_date, role, credential_no,
+    credential_expiry, training_hours, armed, source_file, source_row, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insF = db.prepare(`INSERT INTO return_firearms (id, batch_id, company_licence_no, serial_no, serial_norm, make, model, type, calibre, manufacturer_country,
+    marking_code, status, acquired_date, assigned_to_national_id, source_file, source_row, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insA = db.prepare(`INSERT INTO return_ammunition (id, batch_id, company_licence_no, calibre, ammunition_type, lot_no, quantity, source_file, source_row,
+    created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insFlag = db.prepare(`INSERT INTO return_flags (id, batch_id, kind, company_licence_no, serial_no, national_id, other_company_licence_no, created_at, updated_at, created_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  const n = (v: unknown) => (typeof v === 'number' ? v : null);
+
+  db.transaction(() => {
+    insBatch.run(batchId, c.year, JSON.stringify(c.files), JSON.stringify(c.counts), JSON.stringify(c.problems), c.flags.length, c.records.length, now, now, by);
+    const companies = new Set(c.records.map((r) => String(r.v.company_licence_no)));
+    for (const co of companies) insFiling.run(uuidv7(), batchId, c.year, co, resolve(co), now, now, by);
+    let done = 0;
+    for (const r of c.records) {
+      const v = r.v;
+      if (r.sheet === 'PERSONNEL') {
+        insP.run(uuidv7(), batchId, s(v.company_licence_no), s(v.national_id), normaliseNationalId(String(v.national_id)), s(v.full_name), s(v.birth_date), s(v.role),
+          s(v.credential_no), s(v.credential_expiry), n(v.training_hours), v.armed === null || v.armed === undefined ? null : v.armed === 'yes' ? 1 : 0, r.file, r.row, now, now, by);
+      } else if (r.sheet === 'FIREARMS') {
+        insF.run(uuidv7(), batchId, s(v.company_licence_no), s(v.serial_no), normaliseSerial(String(v.serial_no)), s(v.make), s(v.model), s(v.type), s(v.calibre),
+          s(v.manufacturer_country), s(v.marking_code), s(v.status), s(v.acquired_date), s(v.assigned_to_national_id), r.file, r.row, now, now, by);
+      } else {
+        insA.run(uuidv7(), batchId, s(v.company_licence_no), s(v.calibre), s(v.ammunition_type), s(v.lot_no), n(v.quantity), r.file, r.row, now, now, by);
+      }
+      c.tick?.(++done);
+    }
+    for (const f of c.flags) insFlag.run(uuidv7(), batchId, f.kind, f.companyLicenceNo, f.serialNo ?? null, f.nationalId ?? null, f.otherCompanyLicenceNo ?? null, now, now, by);
+    appendJournal(db, {
+      at: now, userId: c.user.id, username: c.user.username, command: 'returns.commitImport', entityType: 'return_batch', entityId: batchId,
+      payload: { year: c.year, files: c.files, counts: c.counts, flags: c.flags.length, rows: c.records.length },
+    });
+  }).immediate();
+  return batchId;
+}
+
+/** Undoes a batch as one unit: its lines stop counting (status `undone`, with who and when), journaled by the gate. */
+export function undoBatch(db: Db, batchId: string, user: string | null, now: string): { year: number; rows: number } | null {
+  const b = db.prepare(`SELECT year, row_count AS rows, status FROM return_batches WHERE id = ?`).get(batchId) as { year: number; rows: number; status: string } | undefined;
+  if (!b) return null;
+  if (b.status !== 'committed') return { year: b.year, rows: -1 };
+  db.prepare(`UPDATE return_batches SET status = 'undone', undone_at = ?, undone_by = ?, updated_at = ? WHERE id = ?`).run(now, user, now, batchId);
+  return { year: b.year, rows: b.rows };
+}

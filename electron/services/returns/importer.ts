@@ -1,0 +1,220 @@
+import { uuidv7 } from '../../../shared/ids.ts';
+import { RETURN_SHEETS, type DateOrder, type ReturnSheet } from '../../../shared/model/returns.ts';
+import { normaliseNationalId, normaliseSerial } from '../../../shared/model/returnsCalibre.ts';
+import type { Language } from '../../../shared/i18n/index.ts';
+import type { Db } from '../../store/db.ts';
+import type { ColumnAnswers } from './mapping.ts';
+import { FileParser, type Question, type ReturnRecord, type SheetSummary } from './parse.ts';
+import { describeProblem, ImportCancelled, ImportProblem, ProblemList } from './problems.ts';
+import { readCsv } from './read/csv.ts';
+import { readOds } from './read/ods.ts';
+import { sniffFormat } from './read/sniff.ts';
+import type { ReadInfo } from './read/types.ts';
+import { readXlsx } from './read/xlsx.ts';
+import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconcile.ts';
+import { companyResolver } from './register.ts';
+import { commitBatch } from './commit.ts';
+import { settleDate } from './values.ts';
+
+export interface ImportRequest {
+  files: { name: string; bytes: Uint8Array }[];
+  year: number;
+  dryRun: boolean;
+  /** Answers per template sheet: folded header → field ('' ignores the column). */
+  answers: Partial<Record<ReturnSheet, ColumnAnswers>>;
+  /** Per file name, or '*' for every file: the day/month order the officer chose. */
+  dateOrder: Record<string, DateOrder>;
+  language: Language;
+  user: { id: string | null; username: string | null };
+  now: string;
+}
+
+export type Phase = 'reading' | 'validating' | 'reconciling' | 'committing' | 'finished';
+
+export interface ImportHooks {
+  progress?: (phase: Phase, done: number, total: number) => void;
+  /** Checked between rows; true stops the job (a commit in progress rolls back). */
+  cancelled?: () => boolean;
+}
+
+export interface FileReport extends Partial<ReadInfo> {
+  file: string;
+  dateOrder: DateOrder | null;
+  sheets: SheetSummary[];
+}
+
+/** The importer's answer: the same object the app shows and `centinela import --json` prints. */
+export interface ImportReport {
+  year: number;
+  dryRun: boolean;
+  committed: boolean;
+  batchId: string | null;
+  files: FileReport[];
+  counts: Record<ReturnSheet, SheetCounts>;
+  errors: ReturnType<typeof describeProblem>[];
+  warnings: ReturnType<typeof describeProblem>[];
+  problemsNotListed: number;
+  flags: Flag[];
+  questions: Question[];
+  diff: DiffLine[];
+}
+
+const PERIOD_END = (year: number) => `${year}-12-31`;
+const CREDENTIAL_ROLES = new Set(['guard', 'armed_guard', 'escort', 'supervisor']);
+
+/**
+ * Runs one import end to end: read every file, map columns and values, validate every row,
+ * reconcile against earlier returns, and (unless it is a dry run or there are errors) commit
+ * the whole return as one batch in one transaction. The app's worker and the command line
+ * both call this, so they cannot disagree.
+ */
+export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks = {}): Promise<ImportReport> {
+  const problems = new ProblemList();
+  const records: ReturnRecord[] = [];
+  const questions: Question[] = [];
+  const files: FileReport[] = [];
+  const progress = hooks.progress ?? (() => {});
+  const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
+  let rowsRead = 0;
+
+  // 1. Read and map.
+  for (const [i, f] of req.files.entries()) {
+    progress('reading', i, req.files.length);
+    const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
+    files.push(report);
+    const parser = new FileParser({
+      file: f.name, problems, answers: (s) => req.answers[s] ?? {},
+      onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', i, req.files.length); } },
+    });
+    try {
+      const format = sniffFormat(f.name, f.bytes);
+      const info = format === 'csv' ? readCsv(f.name, f.bytes, parser) : format === 'xlsx' ? await readXlsx(f.name, f.bytes, parser) : readOds(f.name, f.bytes, parser);
+      Object.assign(report, info);
+    } catch (e) {
+      if (!(e instanceof ImportProblem)) throw e;
+      problems.add({ file: f.name, sheet: null, row: (e.params.row as number | undefined) ?? null, column: null, code: e.code, params: e.params });
+      report.sheets = parser.sheets;
+      continue;
+    }
+    report.sheets = parser.sheets;
+    if (!parser.sheets.length && !problems.items.some((p) => p.file === f.name && p.severity === 'error')) {
+      problems.add({ file: f.name, sheet: null, row: null, column: null, code: 'HEADER_NOT_FOUND', params: {} });
+    }
+    // 2. The file's day/month order: chosen by the officer, or proven by a day above 12; otherwise asked.
+    const ev = parser.evidence;
+    const chosen = req.dateOrder[f.name] ?? req.dateOrder['*'] ?? null;
+    let order: DateOrder | null = chosen;
+    if (!order) {
+      if (ev.dmy > 0 && ev.mdy === 0) order = 'dmy';
+      else if (ev.mdy > 0 && ev.dmy === 0) order = 'mdy';
+      else if (ev.ambiguous > 0 || (ev.dmy > 0 && ev.mdy > 0)) {
+        problems.add({ file: f.name, sheet: null, row: null, column: null, code: 'DATE_ORDER_AMBIGUOUS', params: { samples: ev.samples.join(', ') } });
+        questions.push({ kind: 'dateOrder', file: f.name, samples: ev.samples });
+      }
+    }
+    report.dateOrder = order;
+    for (const r of parser.records) {
+      for (const [field, p] of Object.entries(r.dates)) {
+        const iso = settleDate(p, order);
+        if (!iso && !('a' in p && !order)) problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
+        r.v[field] = iso;
+      }
+      records.push(r);
+    }
+    questions.push(...parser.questions);
+  }
+
+  // 3. Rules across rows.
+  progress('validating', 0, records.length);
+  validateAcrossRows(db, req.year, req.now, records, problems);
+  checkCancel();
+
+  // 4. Reconcile.
+  progress('reconciling', 0, records.length);
+  let ticks = 0;
+  const rec = reconcile(db, req.year, records, { tick: () => { if (++ticks % 5000 === 0) { checkCancel(); progress('reconciling', ticks, records.length); } } });
+  for (const r of records) {
+    if (r.sheet !== 'PERSONNEL' || !CREDENTIAL_ROLES.has(String(r.v.role))) continue;
+    const exp = r.v.credential_expiry as string | null;
+    if (!r.v.credential_no || !exp || exp < PERIOD_END(req.year)) {
+      rec.flags.push({ kind: 'credential_invalid', companyLicenceNo: String(r.v.company_licence_no ?? ''), nationalId: String(r.v.national_id ?? '') });
+    }
+  }
+
+  // 5. Commit: whole or nothing.
+  let batchId: string | null = null;
+  const canCommit = !req.dryRun && !problems.hasErrors && records.length > 0;
+  if (canCommit) {
+    progress('committing', 0, records.length);
+    batchId = commitBatch(db, {
+      year: req.year, records, flags: rec.flags, counts: rec.counts, files: files.map((f) => f.file),
+      problems: { errors: problems.errorCount, warnings: problems.warningCount },
+      user: req.user, now: req.now,
+      tick: (done) => { if (done % 2000 === 0) { checkCancel(); progress('committing', done, records.length); } },
+    });
+  }
+  progress('finished', records.length, records.length);
+  const described = problems.items.map((p) => ({ p, d: describeProblem(p, req.language) }));
+  return {
+    year: req.year, dryRun: req.dryRun, committed: !!batchId, batchId, files,
+    counts: rec.counts,
+    errors: described.filter((x) => x.p.severity === 'error').map((x) => x.d),
+    warnings: described.filter((x) => x.p.severity === 'warning').map((x) => x.d),
+    problemsNotListed: problems.dropped,
+    flags: rec.flags,
+    questions,
+    diff: rec.diff,
+  };
+}
+
+/**
+ * Rules that need more than one row: duplicates within a company's return, the company
+ * licence, firearms assigned to people not in the return, expired credentials, future dates.
+ */
+function validateAcrossRows(db: Db, year: number, now: string, records: ReturnRecord[], problems: ProblemList): void {
+  const resolve = companyResolver(db);
+  const at = (r: ReturnRecord, field: string) => ({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field });
+  const seen = new Map<string, ReturnRecord>();
+  const people = new Map<string, Set<string>>();
+  const companiesWithPersonnel = new Set<string>();
+  const today = now.slice(0, 10);
+  for (const r of records) {
+    const company = r.v.company_licence_no ? String(r.v.company_licence_no) : null;
+    if (company && !resolve(company)) problems.add({ ...at(r, 'company_licence_no'), code: 'UNKNOWN_COMPANY_LICENCE', params: { value: company } });
+    if (r.sheet === 'PERSONNEL' && r.v.national_id) {
+      const k = `P|${company}|${normaliseNationalId(String(r.v.national_id))}`;
+      const first = seen.get(k);
+      if (first) problems.add({ ...at(r, 'national_id'), code: 'DUPLICATE_NATIONAL_ID', params: { value: String(r.v.national_id), firstRow: first.row } });
+      else seen.set(k, r);
+      if (company) {
+        companiesWithPersonnel.add(company);
+        if (!people.has(company)) people.set(company, new Set());
+        people.get(company)!.add(normaliseNationalId(String(r.v.national_id)));
+      }
+      const exp = r.v.credential_expiry as string | null;
+      if (exp && exp < `${year}-12-31` && CREDENTIAL_ROLES.has(String(r.v.role))) problems.add({ ...at(r, 'credential_expiry'), code: 'EXPIRED_CREDENTIAL', params: { value: exp } });
+    }
+    if (r.sheet === 'FIREARMS' && r.v.serial_no) {
+      const k = `F|${company}|${normaliseSerial(String(r.v.serial_no))}`;
+      const first = seen.get(k);
+      if (first) problems.add({ ...at(r, 'serial_no'), code: 'DUPLICATE_SERIAL', params: { value: String(r.v.serial_no), firstRow: first.row } });
+      else seen.set(k, r);
+    }
+    for (const f of ['acquired_date', 'birth_date'] as const) {
+      const v = r.v[f];
+      if (typeof v === 'string' && v > today) problems.add({ ...at(r, f), code: 'FUTURE_DATE', params: { value: v } });
+    }
+  }
+  // Holders: this return's personnel for the company or, when it sent none, its last committed roster.
+  const lastRoster = db.prepare(`SELECT 1 FROM return_personnel p JOIN return_batches b ON b.id = p.batch_id AND b.status = 'committed'
+    WHERE p.company_licence_no = ? AND p.national_id_norm = ? LIMIT 1`);
+  for (const r of records) {
+    if (r.sheet !== 'FIREARMS' || !r.v.assigned_to_national_id) continue;
+    const company = String(r.v.company_licence_no ?? '');
+    const nid = normaliseNationalId(String(r.v.assigned_to_national_id));
+    const known = companiesWithPersonnel.has(company) ? people.get(company)!.has(nid) : !!lastRoster.get(company, nid);
+    if (!known) problems.add({ ...at(r, 'assigned_to_national_id'), code: 'ASSIGNED_NOT_IN_RETURN', params: { value: String(r.v.assigned_to_national_id) } });
+  }
+}
+
+export { RETURN_SHEETS };

@@ -1,0 +1,50 @@
+import ExcelJS from 'exceljs';
+
+/** Builders for return files in tests: the mess companies really send, made on purpose. */
+
+export const LICENCE = '1234567-9';
+
+export const PERSONNEL_HEADER = ['Licencia', 'DPI', 'Nombre completo', 'Fecha de nacimiento', 'Cargo', 'No. credencial', 'Vencimiento credencial', 'Horas de capacitación', 'Armado'];
+export const FIREARMS_HEADER = ['Licencia', 'No. de serie', 'Marca', 'Modelo', 'Tipo de arma', 'Calibre', 'País de fabricación', 'Marcaje', 'Estado', 'Fecha de adquisición', 'DPI del portador'];
+
+export function person(over: Partial<Record<'lic' | 'id' | 'name' | 'birth' | 'role' | 'cred' | 'exp' | 'hours' | 'armed', string>> = {}): string[] {
+  const p = { lic: LICENCE, id: '2547896541201', name: 'María José Ajú Xicará', birth: '02/05/1988', role: 'Guardia armado', cred: 'CR-10021', exp: '31/12/2028', hours: '120', armed: 'Sí', ...over };
+  return [p.lic, p.id, p.name, p.birth, p.role, p.cred, p.exp, p.hours, p.armed];
+}
+
+export function firearm(over: Partial<Record<'lic' | 'serial' | 'make' | 'model' | 'type' | 'cal' | 'country' | 'mark' | 'status' | 'acq' | 'holder', string>> = {}): string[] {
+  const f = { lic: LICENCE, serial: 'AB-12 345', make: 'Glock', model: '17', type: 'Pistola', cal: '9 mm', country: 'Austria', mark: 'GT-2019', status: 'En armería', acq: '15/03/2019', holder: '', ...over };
+  return [f.lic, f.serial, f.make, f.model, f.type, f.cal, f.country, f.mark, f.status, f.acq, f.holder];
+}
+
+function csvCell(v: string, d: string): string {
+  return /["\r\n]/.test(v) || v.includes(d) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** A CSV as Excel on Spanish Windows writes it: Windows-1252, semicolons, CRLF; optional title rows and trailing empty rows. */
+export function csv(rows: string[][], opts: { encoding?: 'latin1' | 'utf8' | 'utf8bom'; delimiter?: string; title?: string[]; trailingEmpty?: number } = {}): Uint8Array {
+  const d = opts.delimiter ?? ';';
+  const width = rows[0]?.length ?? 1;
+  const lines = [
+    ...(opts.title ?? []).map((t) => csvCell(t, d) + d.repeat(width - 1)),
+    ...rows.map((r) => r.map((c) => csvCell(c, d)).join(d)),
+    ...Array.from({ length: opts.trailingEmpty ?? 0 }, () => d.repeat(width - 1)),
+  ];
+  const text = lines.join('\r\n') + '\r\n';
+  const enc = opts.encoding ?? 'latin1';
+  if (enc === 'latin1') return new Uint8Array(Buffer.from(text, 'latin1'));
+  const b = Buffer.from(text, 'utf8');
+  return new Uint8Array(enc === 'utf8bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]) : b);
+}
+
+/** An XLSX with the given sheets; cells may be numbers, dates or formulas. */
+export async function xlsx(sheets: Record<string, unknown[][]>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
