@@ -9,7 +9,7 @@ import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
-import { AuditsArea } from '../features/audits/index.ts';
+import { AuditsArea, CertificationsPage } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -73,6 +73,9 @@ function Routes() {
       break;
     case 'inspections':
       page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+      break;
+    case 'certifications':
+      page = can('certifications.read') ? <CertificationsPage can={can} /> : forbidden;
       break;
     case 'documents':
       page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;
