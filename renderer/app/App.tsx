@@ -9,7 +9,7 @@ import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
-import { AuditsArea, CertificationsPage } from '../features/audits/index.ts';
+import { AuditsArea, CertificationsPage, ChecklistsPage } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -73,6 +73,9 @@ function Routes() {
       break;
     case 'inspections':
       page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+      break;
+    case 'checklists':
+      page = can('inspections.read') ? <ChecklistsPage can={can} /> : forbidden;
       break;
     case 'certifications':
       page = can('certifications.read') ? <CertificationsPage can={can} /> : forbidden;

@@ -17,6 +17,7 @@ interface NavItem {
 export const NAV: readonly NavItem[] = [
   { area: 'companies', label: 'shell.area.companies', permission: 'companies.read', group: 'register' },
   { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'register' },
+  { area: 'checklists', label: 'audits.tpl.nav', permission: 'inspections.read', group: 'register' },
   { area: 'certifications', label: 'audits.cert.nav', permission: 'certifications.read', group: 'register' },
   { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'register' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },

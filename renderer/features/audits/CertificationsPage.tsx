@@ -82,7 +82,7 @@ function AddCertification({ onDone }: { onDone(): void }) {
   return (
     <Dialog title={t('audits.cert.add')} submitLabel={t('audits.save')} onSubmit={() => void save()} onCancel={onDone}>
       <FormError error={error} fields={['companyId', 'standard', 'certificateNumber', 'certificationBody', 'accreditationBody', 'scope', 'issuedOn', 'expiresOn', 'surveillanceDates']} />
-      <TextInput label={t('audits.search')} value={search} onChange={setSearch} />
+      <TextInput label={t('audits.companySearch')} value={search} onChange={setSearch} />
       <Select label={t('audits.field.company')} required value={f.companyId} placeholder="—" error={fe('companyId')} onChange={set('companyId')} options={(companies.data?.rows ?? []).map((c) => ({ value: c.id, label: c.legalName }))} />
       <Select label={t('audits.cert.standard')} required value={f.standard} onChange={set('standard')} options={CERTIFICATION_STANDARDS.map((s) => ({ value: s, label: t(`audits.standard.${s}` as MessageKey) }))} />
       <TextInput label={t('audits.cert.number')} value={f.certificateNumber} error={fe('certificateNumber')} onChange={set('certificateNumber')} />

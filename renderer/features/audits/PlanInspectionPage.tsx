@@ -40,7 +40,7 @@ export function PlanInspectionPage({ can }: { can: (p: string) => boolean }) {
       <h1>{t('audits.planTitle')}</h1>
       <form className="card" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <FormError error={error} fields={['companyId', 'templateId', 'plannedDate', 'leadInspectorId', 'siteLabel', 'type', 'site', 'armoryId']} />
-        <TextInput label={t('audits.search')} value={companySearch} onChange={setCompanySearch} />
+        <TextInput label={t('audits.companySearch')} value={companySearch} onChange={setCompanySearch} />
         <Select label={t('audits.field.company')} required value={f.companyId} placeholder="—" error={fieldError('companyId')} onChange={(v) => setF((x) => ({ ...x, companyId: v, armoryId: '' }))}
           options={(companies.data?.rows ?? []).map((c) => ({ value: c.id, label: `${c.legalName} (${c.taxId})` }))} />
         <div className="au-grid2">
