@@ -62,7 +62,7 @@ function bigInspection(nItems: number): Inspection {
     id: `f-${k}`, inspectionId: 'i', inspectionReference: 'INSP-2026-0999', companyId: 'c', companyName: 'Empresa', itemId: a.itemId, itemKey: null,
     reference: 'IATG 03.10', title: items.find((i) => i.id === a.itemId)!.text.es, severity: a.answer === 'non_compliant' ? 'major' as const : 'minor' as const,
     status: 'open' as const, rootCause: a.note, correctiveAction: 'Implementar control diario con firma del encargado y del guardia.', dueDate: '2026-12-23',
-    recurrence: 1 + (k % 3), daysOpen: 0, statusChangedAt: '', version: 1, createdAt: '', updatedAt: '', actions: [],
+    recurrence: 1 + (k % 3), sanctionId: null, daysOpen: 0, statusChangedAt: '', version: 1, createdAt: '', updatedAt: '', actions: [],
   }));
   return {
     id: 'i', reference: 'INSP-2026-0999', companyId: 'c', companyName: 'Empresa', type: 'thematic', site: 'armory', siteLabel: 'Armería central', status: 'quality_review',

@@ -135,7 +135,10 @@ describe('inspections and findings', () => {
     expect(await w.ok('findings.sweepOverdue', {})).toEqual({ markedOverdue: 0, escalated: 0 });
     w.clock.set('2027-01-01T09:00:00Z');
     expect(await w.ok('findings.sweepOverdue', {})).toEqual({ markedOverdue: 0, escalated: 1 });
-    expect((await w.ok('findings.list', { status: 'escalated' })).rows.map((x) => x.id)).toEqual([b.finding!.id]);
+    const escalated = (await w.ok('findings.list', { status: 'escalated' })).rows;
+    expect(escalated.map((x) => x.id)).toEqual([b.finding!.id]);
+    // no licence in force: nothing to propose a sanction against
+    expect(escalated[0].sanctionId).toBeNull();
     const entries = await w.ok('journal.list', { entityType: 'finding' });
     expect(entries.total).toBeGreaterThanOrEqual(8);
   });
@@ -257,6 +260,22 @@ describe('signed inspection report', () => {
 });
 
 describe('links to other areas', () => {
+  it('an escalated finding becomes a proposed sanction against the company’s licence in force', async () => {
+    w = await freshWorkspace();
+    const { inspection, companyId } = await armoryInspectionInFieldwork(w);
+    const type = db().prepare('SELECT id FROM licence_types LIMIT 1').get() as { id: string };
+    db().prepare(`INSERT INTO licences (id, company_id, type_id, state, service_types, number, issued_on, expires_on, version, created_at, updated_at)
+      VALUES ('01900000-0000-7000-8000-0000000000aa', ?, ?, 'active', '["static_guarding"]', 'LIC-TEST-1', '2025-01-01', '2028-01-01', 1, '2025-01-01', '2025-01-01')`).run(companyId, type.id);
+    const a = await w.ok('inspections.answer', { inspectionId: inspection.id, itemId: inspection.items[13].id, answer: 'non_compliant' });
+    let f = await w.ok('findings.update', { id: a.finding!.id, version: 1, severity: 'major', title: a.finding!.title, dueDate: '2026-11-01' });
+    f = await w.ok('findings.transition', { id: f.id, action: 'mark_overdue', version: f.version });
+    f = await w.ok('findings.transition', { id: f.id, action: 'escalate', version: f.version });
+    expect(f.sanctionId).toMatch(/^[0-9a-f-]{36}$/);
+    const sanction = await w.ok('sanctions.get', { id: f.sanctionId! });
+    expect(sanction).toMatchObject({ kind: 'warning', state: 'proposed', targetType: 'licence', targetId: '01900000-0000-7000-8000-0000000000aa' });
+    expect((await w.ok('journal.list', { entityType: 'sanction' })).total).toBe(1);
+  });
+
   it('an issued armory inspection becomes the armory’s assessment; certifications show among due items', async () => {
     w = await freshWorkspace();
     await w.ok('signing.createSelfSigned', { commonName: 'Agencia', organization: 'Agencia', country: 'GT' });
