@@ -331,7 +331,9 @@ describe('certifications', () => {
     expect(c).toMatchObject({ status: 'transitional', daysToExpiry: 128, nextSurveillance: '2027-01-15', actions: ['certify', 'withdraw'] });
     c = await w.ok('certifications.transition', { id: c.id, action: 'certify', version: c.version });
     c = await w.ok('certifications.transition', { id: c.id, action: 'suspend', version: c.version });
-    expect(c.actions.sort()).toEqual(['expire', 'reinstate', 'withdraw']);
+    expect(c.actions.sort()).toEqual(['reinstate', 'withdraw']); // not expired yet: no 'expire'
+    const early = await w.app.call('certifications.transition', { id: c.id, action: 'expire', version: c.version });
+    expect(early.ok ? null : early.error).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.notExpiredYet' });
     const inv = await w.app.call('certifications.transition', { id: c.id, action: 'certify', version: c.version });
     expect(inv.ok ? null : inv.error.code).toBe('INVALID_TRANSITION');
     expect((await w.ok('certifications.list', { expiringWithinDays: 90 })).total).toBe(0);

@@ -4,6 +4,7 @@ import type { audits as es } from '../es/audits.ts';
 export const audits: Record<keyof typeof es, string> = {
   'errors.recordChanged': 'Someone else changed this record while you were working. Reload to see the changes.',
   'errors.licenceOfOtherCompany': 'The licence belongs to another company.',
+  'errors.notExpiredYet': 'The certification expires on {date}; it cannot be marked expired yet.',
   'errors.inspectionNotFound': 'The inspection was not found.',
   'errors.findingNotFound': 'The finding was not found.',
   'errors.certificationNotFound': 'The certification was not found.',

@@ -2,6 +2,7 @@
 export const audits = {
   'errors.recordChanged': 'Otra persona modificó este registro mientras usted trabajaba. Recargue para ver los cambios.',
   'errors.licenceOfOtherCompany': 'La licencia pertenece a otra empresa.',
+  'errors.notExpiredYet': 'La certificación vence el {date}; aún no puede marcarse vencida.',
   'errors.inspectionNotFound': 'No se encontró la inspección.',
   'errors.findingNotFound': 'No se encontró el hallazgo.',
   'errors.certificationNotFound': 'No se encontró la certificación.',
