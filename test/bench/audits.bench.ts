@@ -75,7 +75,7 @@ function bigInspection(nItems: number): Inspection {
 }
 
 /** Synthetic personnel and firearms for one company, written into their real tables, drawn like the registers' own data. */
-function seedRegisters(db: import('../../electron/store/db.ts').Db, companyId: string, people: number, guns: number): void {
+export function seedRegisters(db: import('../../electron/store/db.ts').Db, companyId: string, people: number, guns: number): void {
   const rnd = prng(99);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const GIVEN = ['José Luis', 'María Fernanda', 'Juan Carlos', 'Ana Lucía', 'Pedro Pablo', 'Rosa Elvira', 'Carlos Enrique', 'Gladys Marisol', 'Édgar Rolando', 'Sonia Beatriz'];
