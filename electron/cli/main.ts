@@ -14,6 +14,7 @@ import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { seedAccountability } from '../services/seed/accountability.ts';
+import { seedAudits } from '../services/seed/audits.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -193,6 +194,7 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     const me = app.workspaces.user!;
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
+    seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
     const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
@@ -233,6 +235,8 @@ async function main(argv: string[]): Promise<number> {
   if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
+  if (sub !== 'call' && sub !== 'import' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);

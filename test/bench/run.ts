@@ -13,6 +13,7 @@ import { bench as personnel } from './personnel.bench.ts';
 import { bench as licensing } from './licensing.bench.ts';
 import { bench as fieldwork } from './fieldwork.bench.ts';
 import { bench as firearms } from './firearms.bench.ts';
+import { bench as audits } from './audits.bench.ts';
 
 /** In order: later areas may rely on what earlier ones seeded (companies first). */
 const BENCHES: [string, Bench][] = [
@@ -21,6 +22,7 @@ const BENCHES: [string, Bench][] = [
   ['licensing', licensing],
   ['fieldwork', fieldwork],
   ['firearms', firearms],
+  ['audits', audits],
 ];
 
 const only = process.argv.slice(2);

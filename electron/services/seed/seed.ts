@@ -13,6 +13,7 @@ import { PERSONNEL_SCALES, seedPersonnel } from './personnel.ts';
 import { seedLicensing } from './licensing.ts';
 import { seedAccountability } from './accountability.ts';
 import { FIREARM_SCALES, seedFirearms } from './firearms.ts';
+import { seedAudits } from './audits.ts';
 
 export const SCALES = { small: 150, medium: 600, national: 2500 } as const;
 export type Scale = keyof typeof SCALES;
@@ -71,4 +72,5 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
   seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
   seedAccountability(ws.db, { now: opts.now, userId: admin.id, username: admin.username, perCompany: 2 });
   seedFirearms(ws.db, FIREARM_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
+  seedAudits(ws.db, { now: opts.now, userId: admin.id, username: admin.username, companies: 40 });
 }
