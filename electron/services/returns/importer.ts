@@ -121,7 +121,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     }
     report.dateOrder = order;
     for (const r of parser.records) {
-      for (const [field, p] of Object.entries(r.dates)) {
+      if (r.dates) for (const [field, p] of Object.entries(r.dates)) {
         const iso = settleDate(p, order);
         if (!iso && !('a' in p && !order)) problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
         r.v[field] = iso;
