@@ -65,9 +65,12 @@ export const bench: Bench = async (ctx) => {
   await writeReturnXlsx(x2024, 'DECLARACIÓN ANUAL 2024', [{ name: 'Personal', header: PERSONNEL_HEADER, rows: personnelRows({ ...o2025, personnel: XLSX_ROWS, year: 2024 }) }]);
   console.log(`generated return files in ${fmt((performance.now() - g0) / 1000)} s: personnel CSV ${fmt(statSync(p2025).size / 1e6)} MB, firearms CSV ${fmt(statSync(f2025).size / 1e6)} MB, XLSX ${fmt(statSync(x2024).size / 1e6)} MB`);
 
-  // The limit: raw prepared inserts of the same rows into the encrypted workspace, one transaction.
+  // The limit: raw prepared inserts of the same rows into the encrypted workspace, one transaction,
+  // into a table shaped and indexed exactly like return_personnel (the importer's target).
   db.exec(`CREATE TABLE bench_raw_personnel (id TEXT PRIMARY KEY, batch_id TEXT, company_licence_no TEXT, national_id TEXT, national_id_norm TEXT, full_name TEXT, birth_date TEXT, role TEXT,
-    credential_no TEXT, credential_expiry TEXT, training_hours INTEGER, armed INTEGER, source_file TEXT, source_row INTEGER, created_at TEXT, updated_at TEXT, created_by TEXT) STRICT`);
+    credential_no TEXT, credential_expiry TEXT, training_hours INTEGER, armed INTEGER, source_file TEXT, source_row INTEGER, created_at TEXT, updated_at TEXT, created_by TEXT) STRICT;
+    CREATE INDEX bench_raw_a ON bench_raw_personnel(batch_id, company_licence_no, national_id_norm);
+    CREATE INDEX bench_raw_b ON bench_raw_personnel(national_id_norm);`);
   const rows = [...personnelRows(o2025)];
   const ins = db.prepare('INSERT INTO bench_raw_personnel VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const r0 = performance.now();
