@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createCentinela } from '../../electron/core/app.ts';
 import type { Bench, BenchContext } from './harness.ts';
 import { bench as companies } from './companies.bench.ts';
+import { bench as returns } from './returns.bench.ts';
 import { bench as personnel } from './personnel.bench.ts';
 import { bench as licensing } from './licensing.bench.ts';
 import { bench as fieldwork } from './fieldwork.bench.ts';
@@ -23,6 +24,7 @@ const BENCHES: [string, Bench][] = [
   ['fieldwork', fieldwork],
   ['firearms', firearms],
   ['audits', audits],
+  ['returns', returns],
 ];
 
 const only = process.argv.slice(2);
