@@ -16,9 +16,10 @@ import { ammunitionHandlers } from './firearms/ammunition.ts';
 import { returnsHandlers } from './returns/returns.handlers.ts';
 import { backupsHandlers } from './backups/backups.handlers.ts';
 import { fieldHandlers } from './field/field.handlers.ts';
+import { guardFieldCopy } from './field/field.guard.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
-export const handlers: Handlers<CommandName> = {
+export const handlers: Handlers<CommandName> = guardFieldCopy({
   ...sessionHandlers,
   ...companiesHandlers,
   ...usersHandlers,
@@ -35,4 +36,4 @@ export const handlers: Handlers<CommandName> = {
   ...returnsHandlers,
   ...backupsHandlers,
   ...fieldHandlers,
-};
+});

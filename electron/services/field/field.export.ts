@@ -69,6 +69,12 @@ export function collectScope(db: Db, items: ExportInput['items']): Map<string, R
       if (!ct || !rows.has(child.table)) continue;
       queue.push({ table: ct, rows: selectByIds(db, child.table, child.fk, fresh.map((r) => String(r.id)), child.where) });
     }
+    for (const parent of table.parents ?? []) {
+      const pt = fieldTable(parent.table);
+      if (!pt || !rows.has(parent.table)) continue;
+      const ids = [...new Set(fresh.map((r) => r[parent.column]).filter((v): v is string => typeof v === 'string'))];
+      queue.push({ table: pt, rows: selectByIds(db, parent.table, 'id', ids) });
+    }
   }
   return new Map([...rows].map(([t, m]) => [t, [...m.values()]]));
 }

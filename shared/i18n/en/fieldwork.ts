@@ -66,6 +66,7 @@ export const fieldwork: Record<keyof typeof es, string> = {
   'backups.reportLast': 'Last entry: no. {seq}, {at}, {user}, {command}',
   'backups.reportTable': 'Table',
   'backups.reportRows': 'Rows',
+  'errors.fieldCopyReadOnly': 'This cannot be done in a field copy ({command}): it would not travel back with the return package. Do it at the office.',
   'errors.fieldNotAPackage': 'That file is not a Centinela field package.',
   'errors.fieldTampered': 'The package was altered or is damaged (its signature does not match). Nothing was imported.',
   'errors.fieldWrongPassphrase': 'The passphrase does not open this package.',

@@ -64,6 +64,7 @@ export const fieldwork = {
   'backups.reportLast': 'Última entrada: n.º {seq}, {at}, {user}, {command}',
   'backups.reportTable': 'Tabla',
   'backups.reportRows': 'Registros',
+  'errors.fieldCopyReadOnly': 'En una copia de campo no se puede hacer esto ({command}): no volvería a la oficina con el paquete de regreso. Hágalo en la oficina.',
   'errors.fieldNotAPackage': 'Ese archivo no es un paquete de campo de Centinela.',
   'errors.fieldTampered': 'El paquete fue alterado o está dañado (su firma no coincide). No se importó nada.',
   'errors.fieldWrongPassphrase': 'La frase de paso no abre este paquete.',
