@@ -17,6 +17,9 @@ import { returnsHandlers } from './returns/returns.handlers.ts';
 import { backupsHandlers } from './backups/backups.handlers.ts';
 import { fieldHandlers } from './field/field.handlers.ts';
 import { guardFieldCopy } from './field/field.guard.ts';
+import { auditsHandlers } from './audits/audits.handlers.ts';
+import { certificationsHandlers } from './audits/certifications.handlers.ts';
+import { documentsHandlers } from './documents/documents.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = guardFieldCopy({
@@ -36,4 +39,7 @@ export const handlers: Handlers<CommandName> = guardFieldCopy({
   ...returnsHandlers,
   ...backupsHandlers,
   ...fieldHandlers,
+  ...auditsHandlers,
+  ...certificationsHandlers,
+  ...documentsHandlers,
 });

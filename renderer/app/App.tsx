@@ -2,13 +2,22 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { SessionState } from '../../shared/commands/session.ts';
 import { CompaniesArea } from '../features/companies/index.ts';
+import { PersonnelArea } from '../features/personnel/index.ts';
+import { FirearmsArea } from '../features/firearms/index.ts';
 import { SetupScreen, RecoveryKeyScreen } from '../features/setup/index.ts';
 import { UnlockScreen } from '../features/unlock/index.ts';
 import { AccountPage, ForcedPasswordChange } from '../features/account/index.ts';
 import { UsersPage } from '../features/users/index.ts';
 import { JournalPage } from '../features/journal/index.ts';
 import { SettingsPage } from '../features/settings/index.ts';
+import { HomePage } from '../features/home/index.ts';
+import { LicensingArea } from '../features/licensing/index.ts';
+import { SanctionsArea } from '../features/sanctions/index.ts';
+import { DuePage } from '../features/due/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
+import { AuditsArea } from '../features/audits/index.ts';
+import { DocumentsPage } from '../features/documents/index.ts';
+import { ReturnsPage } from '../features/returns/index.ts';
 import { FieldPage, OpenPackageScreen } from '../features/field/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -57,22 +66,44 @@ function Gate() {
 
 function Routes() {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, status } = useSession();
   const route = useRoute();
-  const area = route[0] ?? 'companies';
-  const path = route.length ? route : ['companies'];
+  const area = route[0] ?? 'home';
+  const path = route.length ? route : ['home'];
 
   const forbidden = (
     <div className="page page-narrow">
       <h1>{t('shell.forbidden')}</h1>
       <p>{t('shell.forbiddenText')}</p>
-      <a className="btn btn-secondary" href={href('companies')}>{t('shell.goHome')}</a>
+      <a className="btn btn-secondary" href={href('home')}>{t('shell.goHome')}</a>
     </div>
   );
   let page;
   switch (area) {
     case 'companies':
       page = can('companies.read') ? <CompaniesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'personnel':
+      page = can('personnel.read') ? <PersonnelArea route={path} can={can} country={status.agency?.country ?? 'GT'} /> : forbidden;
+    case 'home':
+      page = <HomePage />;
+      break;
+    case 'licensing':
+      page = can('licensing.read') ? <LicensingArea route={path} can={can} /> : forbidden;
+      break;
+    case 'sanctions':
+      page = can('sanctions.read') ? <SanctionsArea route={path} /> : forbidden;
+      break;
+    case 'due':
+      page = can('due.read') ? <DuePage route={path} /> : forbidden;
+    case 'firearms':
+      page = can('firearms.read') ? <FirearmsArea route={path} can={can} /> : forbidden;
+    case 'inspections':
+      page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+    case 'documents':
+      page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;
+    case 'returns':
+      page = can('returns.read') ? <ReturnsPage /> : forbidden;
       break;
     case 'journal':
       page = can('journal.read') ? <JournalPage /> : forbidden;
@@ -97,7 +128,7 @@ function Routes() {
         <div className="page page-narrow">
           <h1>{t('shell.notFound')}</h1>
           <p>{t('shell.notFoundText')}</p>
-          <a className="btn btn-secondary" href={href('companies')}>{t('shell.goHome')}</a>
+          <a className="btn btn-secondary" href={href('home')}>{t('shell.goHome')}</a>
         </div>
       );
   }

@@ -16,6 +16,9 @@ import { ammunitionCommands } from './ammunition.ts';
 import { returnsCommands } from './returns.ts';
 import { backupsCommands } from './backups.ts';
 import { fieldCommands } from './field.ts';
+import { inspectionsCommands } from './inspections.ts';
+import { certificationsCommands } from './certifications.ts';
+import { documentsCommands } from './documents.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -35,6 +38,9 @@ const groups = [
   returnsCommands,
   backupsCommands,
   fieldCommands,
+  inspectionsCommands,
+  certificationsCommands,
+  documentsCommands,
 ] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
@@ -67,6 +73,9 @@ export const commands = {
   ...returnsCommands,
   ...backupsCommands,
   ...fieldCommands,
+  ...inspectionsCommands,
+  ...certificationsCommands,
+  ...documentsCommands,
 };
 merge(groups);
 

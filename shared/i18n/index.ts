@@ -22,6 +22,8 @@ import { returns as esReturns } from './es/returns.ts';
 import { returns as enReturns } from './en/returns.ts';
 import { fieldwork as esFieldwork } from './es/fieldwork.ts';
 import { fieldwork as enFieldwork } from './en/fieldwork.ts';
+import { audits as esAudits } from './es/audits.ts';
+import { audits as enAudits } from './en/audits.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -42,6 +44,7 @@ export const catalogues = {
     ...esFirearms,
     ...esReturns,
     ...esFieldwork,
+    ...esAudits,
   },
   en: {
     ...enCore,
@@ -56,6 +59,7 @@ export const catalogues = {
     ...enFirearms,
     ...enReturns,
     ...enFieldwork,
+    ...enAudits,
   },
 };
 

@@ -43,6 +43,15 @@ const GRANTS = {
   'field.export': ['supervisor'],
   'field.import': ['supervisor'],
   'field.return': ['supervisor', 'inspector'],
+  'inspections.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'inspections.write': ['supervisor', 'inspector'],
+  'inspections.review': ['supervisor'],
+  'checklists.manage': [],
+  'certifications.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'certifications.write': ['licensing_officer', 'supervisor'],
+  'documents.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
+  'documents.issue': ['supervisor'],
+  'signing.manage': [],
 } as const satisfies Record<string, readonly Exclude<Role, 'administrator'>[]>;
 
 export type Permission = keyof typeof GRANTS;

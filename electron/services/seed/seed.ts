@@ -9,6 +9,8 @@ import { findUserByUsername, insertUser } from '../users/users.repo.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { checkCompanyRules, insertCompany } from '../companies/companies.write.ts';
 import { demoCompanies } from './companies.data.ts';
+import { PERSONNEL_SCALES, seedPersonnel } from './personnel.ts';
+import { seedLicensing } from './licensing.ts';
 
 export const SCALES = { small: 150, medium: 600, national: 2500 } as const;
 export type Scale = keyof typeof SCALES;
@@ -63,4 +65,6 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
     ws.keyring.save();
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
+  seedPersonnel(ws.db, PERSONNEL_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username, details: true });
+  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
 }
