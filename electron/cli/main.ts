@@ -9,7 +9,6 @@ import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { seedLicensing } from '../services/seed/licensing.ts';
 import { importCommand } from './import.ts';
-import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';

@@ -85,6 +85,7 @@ function Routes() {
       break;
     case 'personnel':
       page = can('personnel.read') ? <PersonnelArea route={path} can={can} country={status.agency?.country ?? 'GT'} /> : forbidden;
+      break;
     case 'home':
       page = <HomePage />;
       break;
@@ -96,12 +97,16 @@ function Routes() {
       break;
     case 'due':
       page = can('due.read') ? <DuePage route={path} /> : forbidden;
+      break;
     case 'firearms':
       page = can('firearms.read') ? <FirearmsArea route={path} can={can} /> : forbidden;
+      break;
     case 'inspections':
       page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+      break;
     case 'documents':
       page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;
+      break;
     case 'returns':
       page = can('returns.read') ? <ReturnsPage /> : forbidden;
       break;

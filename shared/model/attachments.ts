@@ -7,8 +7,9 @@ export const ATTACHMENT_OWNER_TYPES = [
   'company',
   'person',
   'licence',
+  'inspection',
+  'finding',
 ] as const;
-export const ATTACHMENT_OWNER_TYPES = ['company', 'inspection', 'finding'] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** Accepted files, checked against the file's own first bytes, not its name. */
