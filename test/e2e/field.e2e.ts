@@ -26,9 +26,10 @@ async function editCompany(page: Page, id: string, patch: Record<string, unknown
 }
 
 /**
- * The office prepares a package for an inspector; the inspector opens it on "their laptop" (a
- * field copy), records what was found and exports the return; the office previews it, decides
- * the one conflict, applies it and sees the field's notes in the register.
+ * The office prepares a package for an inspection; the inspector opens it on "their laptop" (a
+ * field copy), answers the checklist (one item fails: a finding with the weapon count), notes the
+ * representative present and exports the return; the office previews it, decides the one
+ * conflict, applies it and sees the finding on the inspection.
  */
 test('field package: export, open in the field, return, import with a conflict', async ({ page, server }) => {
   await page.goto(server.url);
@@ -43,7 +44,16 @@ test('field package: export, open in the field, return, import with a conflict',
     phone: '+502 7941 1000', serviceTypes: ['static_guarding'], armed: true, icocaStatus: 'none', notes: 'Sin visitas previas', owners: [], branches: [],
   });
   await api(page, 'companies.create', { country: 'GT', taxId: '7654321-8', legalName: 'Custodia Maya del Oriente, S.A.', legalRepName: 'Héctor Cifuentes', city: 'Chiquimula', serviceTypes: ['escort'], armed: false, icocaStatus: 'none', owners: [], branches: [] });
-  await api(page, 'users.create', { username: 'gabriela', displayName: 'Gabriela Xicará', role: 'supervisor', temporaryPassword: 'Temporal#Clave77' });
+  const gabriela = await api(page, 'users.create', { username: 'gabriela', displayName: 'Gabriela Xicará', role: 'inspector', temporaryPassword: 'Temporal#Clave77' });
+  // An armory inspection planned with the shipped ISACS checklist, taken to fieldwork.
+  const templates = await api(page, 'checklists.list', {});
+  const template = (templates.rows ?? templates).find((x: { code: string }) => x.code === 'ARMORY-ISACS');
+  const planned = await api(page, 'inspections.plan', {
+    companyId: company.id, type: 'routine', site: 'armory', siteLabel: 'Armería central, Zacapa', templateId: template.id,
+    plannedDate: '2026-11-25', leadInspectorId: setup.session.user.id, memberIds: [gabriela.id],
+  });
+  const scheduled = await api(page, 'inspections.transition', { id: planned.id, action: 'schedule', version: planned.version, date: '2026-11-26' });
+  await api(page, 'inspections.transition', { id: planned.id, action: 'start_fieldwork', version: scheduled.version });
 
   // Office: the export dialog.
   await page.goto(`${new URL(server.url).origin}/#/field`);
@@ -51,9 +61,9 @@ test('field package: export, open in the field, return, import with a conflict',
   await expect(page.getByRole('heading', { name: t('field.title'), level: 1 })).toBeVisible();
   const form = page.getByRole('form', { name: t('field.exportTitle') });
   await form.getByLabel(L('field.label')).fill('Visita Zacapa, noviembre');
-  await form.getByLabel(t('field.searchCompanies')).fill('quetzal');
-  await form.getByLabel('Seguridad Quetzal Integral, S.A.').check();
-  await expect(page.getByTestId('field-chosen')).toContainText('Seguridad Quetzal Integral, S.A.');
+  await form.getByLabel(t('field.searchInspections')).fill('quetzal');
+  await form.getByLabel(new RegExp(`${planned.reference}.*Seguridad Quetzal Integral`)).check();
+  await expect(page.getByTestId('field-chosen')).toContainText(planned.reference);
   await form.getByLabel(/Gabriela Xicará/).check();
   await form.getByLabel(L('field.passphrase')).fill('corta');
   await expect(page.getByText(t('password.tooShort')).first()).toBeVisible();
@@ -79,9 +89,14 @@ test('field package: export, open in the field, return, import with a conflict',
   await expect(page.getByTestId('field-copy')).toBeVisible();
   // Only the chosen company came along.
   expect((await api(page, 'companies.list', {})).rows.map((r: { legalName: string }) => r.legalName)).toEqual(['Seguridad Quetzal Integral, S.A.']);
-  await editCompany(page, company.id, { notes: 'Armería: 11 de 12 armas presentes; falta la serie 55-1234. Representante presente: Lic. Juárez.', phone: '+502 7941 2222' });
+  // The checklist, answered offline: one item compliant, one not (a finding is raised).
+  const insp = await api(page, 'inspections.get', { id: planned.id });
+  await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[0].id, answer: 'compliant', note: null });
+  const nc = await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[1].id, answer: 'non_compliant', note: 'Conteo físico: 11 de 12 armas presentes; falta la serie 55-1234.' });
+  expect(nc.finding).not.toBeNull();
+  await editCompany(page, company.id, { notes: 'Representante presente: Lic. Juárez.', phone: '+502 7941 2222' });
   await page.reload();
-  await expect(page.getByTestId('field-pending')).toContainText('2');
+  await expect(page.getByTestId('field-pending')).toContainText(/: [1-9]/);
   await page.getByLabel(L('field.passphrase')).fill(PASSPHRASE);
   await page.getByLabel(L('form.confirmPassword')).fill(PASSPHRASE);
   const ret = join(server.dataDir, 'regreso-zacapa.cfp');
@@ -102,16 +117,20 @@ test('field package: export, open in the field, return, import with a conflict',
   const conflicts = page.getByTestId('field-conflicts');
   await expect(conflicts).toContainText('+502 7941 3333');
   await expect(conflicts).toContainText('+502 7941 2222');
-  await expect(page.getByTestId('field-changes')).toContainText('falta la serie 55-1234');
+  await expect(page.getByTestId('field-changes')).toContainText('Representante presente');
+  await expect(page.getByTestId('field-changes')).toContainText(t('field.table.findings'));
   await expect(page.getByRole('button', { name: t('field.apply') })).toBeDisabled();
   await conflicts.getByLabel(t('field.keepField')).check();
   await checkScreen(page, 'fieldwork-05-import-preview');
   await page.getByRole('button', { name: t('field.apply') }).click();
   await expect(page.getByTestId('field-imported')).toBeVisible();
   const after = await api(page, 'companies.get', { id: company.id });
-  expect(after.notes).toContain('falta la serie 55-1234');
+  expect(after.notes).toBe('Representante presente: Lic. Juárez.');
   expect(after.phone).toBe('+502 7941 2222');
-  await page.goto(`${new URL(server.url).origin}/#/companies/${company.id}`);
-  await expect(page.getByText('falta la serie 55-1234')).toBeVisible();
-  await checkScreen(page, 'fieldwork-06-company-after-import');
+  const findings = await api(page, 'findings.list', { inspectionId: planned.id });
+  expect(findings.rows.map((f: { id: string }) => f.id)).toEqual([nc.finding.id]);
+  // The office sees the finding on the inspection.
+  await page.goto(`${new URL(server.url).origin}/#/inspections/${planned.id}`);
+  await expect(page.getByText(nc.finding.title).first()).toBeVisible();
+  await checkScreen(page, 'fieldwork-06-inspection-after-import');
 });

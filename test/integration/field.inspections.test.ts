@@ -59,4 +59,31 @@ describe('field packages for inspections', { timeout: 300_000 }, () => {
     expect(office.liveScore).toEqual(fieldScore);
     expect(verifyJournal(w.app.workspaces.db).ok).toBe(true);
   });
+  it('the same checklist item answered at the office and in the field is one conflict to decide, not a failed import', async () => {
+    const w = await freshWorkspace();
+    const out = mkdtempSync(join(tmpdir(), 'centinela-insp-'));
+    cleanups.push(() => { w.cleanup(); rmSync(out, { recursive: true, force: true }); });
+    const gabriela = await w.ok('users.create', { username: 'gabriela', displayName: 'Gabriela Xicará', role: 'inspector', temporaryPassword: USER_PASSWORD });
+    const { inspection } = await armoryInspectionInFieldwork(w);
+    const exp = await w.ok('field.exportPackage', { label: 'Doble respuesta', items: [{ table: 'inspections', ids: [inspection.id] }], memberIds: [gabriela.id], passphrase: PASSPHRASE, path: join(out, 'i.cfp') });
+    const l = laptop();
+    cleanups.push(l.cleanup);
+    await l.ok('field.openPackage', { path: exp.path, passphrase: PASSPHRASE, username: 'gabriela', password: FIELD_PASSWORD });
+    const item = (await l.ok('inspections.get', { id: inspection.id })).items[1];
+    await l.ok('inspections.answer', { inspectionId: inspection.id, itemId: item.id, answer: 'non_compliant', note: 'Visto en sitio: candado roto' });
+    // Meanwhile the office answered the same item (a different row id for the same item).
+    await w.ok('inspections.answer', { inspectionId: inspection.id, itemId: item.id, answer: 'partial', note: 'Según el informe de la empresa' });
+    const ret = await l.ok('field.exportReturn', { passphrase: PASSPHRASE, path: join(out, 'r.cfp') });
+    const p = await w.ok('field.previewImport', { path: ret.path, passphrase: PASSPHRASE });
+    const answerConflicts = p.items.filter((i) => i.status === 'conflict' && i.table === 'inspection_answers');
+    expect(answerConflicts.map((c) => [c.column, c.office, c.field]).sort()).toEqual([['answer', 'partial', 'non_compliant'], ['note', 'Según el informe de la empresa', 'Visto en sitio: candado roto']]);
+    const resolutions = p.items.filter((i) => i.status === 'conflict').map((c) => ({ table: c.table, rowId: c.rowId, column: c.column, keep: 'field' as const }));
+    await w.ok('field.applyImport', { path: ret.path, passphrase: PASSPHRASE, resolutions });
+    const office = await w.ok('inspections.get', { id: inspection.id });
+    expect(office.answers.filter((a) => a.itemId === item.id).map((a) => [a.answer, a.note])).toEqual([['non_compliant', 'Visto en sitio: candado roto']]);
+    // Importing a later package from the same copy finds the merged row already handled.
+    const again = await l.ok('field.exportReturn', { passphrase: PASSPHRASE, path: join(out, 'r2.cfp') });
+    const p2 = await w.ok('field.previewImport', { path: again.path, passphrase: PASSPHRASE });
+    expect(p2.counts.apply + p2.counts.conflict).toBe(0);
+  });
 });

@@ -18,6 +18,12 @@ export interface FieldTable {
   editable: readonly string[];
   /** The field may create new rows (photos, answers, findings). */
   insertable: boolean;
+  /**
+   * Columns that identify a row besides its id: the office (or another inspector) may have made
+   * "the same" row with another id (one answer per checklist item). A new row from the field that
+   * matches one here is merged into it field by field, with conflicts, instead of failing.
+   */
+  naturalKey?: readonly string[];
 }
 
 /** Columns no field change ever carries: identity and bookkeeping the office keeps. */
@@ -70,12 +76,13 @@ export const FIELD_TABLES: readonly FieldTable[] = [
   { table: 'checklist_templates', children: [{ table: 'checklist_items', fk: 'template_id' }], editable: [], insertable: false },
   { table: 'checklist_items', children: [], editable: [], insertable: false },
   { table: 'inspection_team', children: [], editable: [], insertable: false },
-  { table: 'inspection_answers', children: [], editable: ['answer', 'note'], insertable: true },
+  { table: 'inspection_answers', children: [], editable: ['answer', 'note'], insertable: true, naturalKey: ['inspection_id', 'item_id'] },
   {
     table: 'findings',
     children: [{ table: 'attachments', fk: 'owner_id', where: `owner_type = 'finding'` }],
     editable: ['title', 'severity', 'root_cause', 'corrective_action', 'due_date'],
     insertable: true,
+    naturalKey: ['inspection_id', 'item_id'],
   },
 ];
 
