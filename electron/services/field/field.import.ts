@@ -80,6 +80,11 @@ export function planImport(db: Db, opened: OpenedReturn): Item[] {
   };
   const label = (t: string, row: Record<string, unknown> | Record<string, JsonValue> | undefined) => {
     if (!row) return null;
+    const via = fieldTable(t)?.label;
+    if (via && typeof row[via.column] === 'string') {
+      const r = db.prepare(via.sql).pluck().get(row[via.column]) as string | undefined;
+      if (r) return r;
+    }
     const c = LABEL_COLUMNS.find((x) => typeof row[x] === 'string');
     return c ? String(row[c]) : null;
   };

@@ -24,6 +24,8 @@ export interface FieldTable {
    * matches one here is merged into it field by field, with conflicts, instead of failing.
    */
   naturalKey?: readonly string[];
+  /** How a person recognises a row that has no name of its own: SQL taking `column`'s value. */
+  label?: { column: string; sql: string };
 }
 
 /** Columns no field change ever carries: identity and bookkeeping the office keeps. */
@@ -76,7 +78,8 @@ export const FIELD_TABLES: readonly FieldTable[] = [
   { table: 'checklist_templates', children: [{ table: 'checklist_items', fk: 'template_id' }], editable: [], insertable: false },
   { table: 'checklist_items', children: [], editable: [], insertable: false },
   { table: 'inspection_team', children: [], editable: [], insertable: false },
-  { table: 'inspection_answers', children: [], editable: ['answer', 'note'], insertable: true, naturalKey: ['inspection_id', 'item_id'] },
+  { table: 'inspection_answers', children: [], editable: ['answer', 'note'], insertable: true, naturalKey: ['inspection_id', 'item_id'],
+    label: { column: 'item_id', sql: `SELECT ref || ' — ' || substr(text_es, 1, 80) FROM checklist_items WHERE id = ?` } },
   {
     table: 'findings',
     children: [{ table: 'attachments', fk: 'owner_id', where: `owner_type = 'finding'` }],
