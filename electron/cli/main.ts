@@ -12,6 +12,7 @@ import { importCommand } from './import.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { seedAccountability } from '../services/seed/accountability.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -197,6 +198,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
     const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
+    const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
     return 0;
   });
 }
@@ -223,11 +226,10 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  if (sub !== 'call' && sub !== 'import' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (sub !== 'call' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
+  // Only these take positional arguments (a command name, files, a field sub-command).
+  const POSITIONAL = ['call', 'import', 'verify', 'field'];
+  if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
-  if (sub !== 'call' && sub !== 'import' && sub !== 'field' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);

@@ -19,6 +19,7 @@ import { AuditsArea } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
 import { ReturnsPage } from '../features/returns/index.ts';
 import { FieldPage, OpenPackageScreen } from '../features/field/index.ts';
+import { GrievancesArea, IncidentsArea, StatisticsPage } from '../features/accountability/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -124,6 +125,15 @@ function Routes() {
       break;
     case 'backups':
       page = can('backups.manage') ? <BackupsPage /> : forbidden;
+      break;
+    case 'incidents':
+      page = can('incidents.read') ? <IncidentsArea route={path} can={can} /> : forbidden;
+      break;
+    case 'grievances':
+      page = can('grievances.read') ? <GrievancesArea route={path} can={can} /> : forbidden;
+      break;
+    case 'statistics':
+      page = can('statistics.read') ? <StatisticsPage can={can} /> : forbidden;
       break;
     case 'account':
       page = <AccountPage />;

@@ -52,6 +52,16 @@ const GRANTS = {
   'documents.read': ['licensing_officer', 'supervisor', 'inspector', 'analyst'],
   'documents.issue': ['supervisor'],
   'signing.manage': [],
+  'grievances.read': ALL_STAFF,
+  'grievances.write': ['licensing_officer', 'supervisor'],
+  'grievances.decide': ['supervisor'],
+  'grievances.identity': ['supervisor'],
+  'incidents.read': ALL_STAFF,
+  'incidents.write': ['licensing_officer', 'supervisor', 'inspector'],
+  'incidents.review': ['supervisor'],
+  'statistics.read': ALL_STAFF,
+  'accountability.publish': ['supervisor', 'analyst'],
+  'accountability.report': ['supervisor', 'analyst'],
 } as const satisfies Record<string, readonly Exclude<Role, 'administrator'>[]>;
 
 export type Permission = keyof typeof GRANTS;

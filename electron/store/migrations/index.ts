@@ -11,6 +11,7 @@ import * as m0007 from './0007_returns.ts';
 import * as m0008 from './0008_fieldwork.ts';
 import * as m0015 from './0015_field.ts';
 import * as m0006 from './0006_audits.ts';
+import * as m0009 from './0009_accountability.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -27,6 +28,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 11, name: '0011_licensing', sql: m0011.sql },
   { version: 15, name: '0015_field', sql: m0015.sql },
   { version: 6, name: '0006_audits', sql: m0006.sql },
+  { version: 9, name: '0009_accountability', sql: m0009.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
