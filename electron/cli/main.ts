@@ -58,6 +58,7 @@ const OPTIONS = {
   check: { type: 'boolean' },
   json: { type: 'boolean' },
   companies: { type: 'string' },
+  inspections: { type: 'string' },
   members: { type: 'string' },
   label: { type: 'string' },
   out: { type: 'string' },
@@ -75,7 +76,7 @@ const ALLOWED: Record<string, string[]> = {
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
-  field: ['dir', 'user', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
+  field: ['dir', 'user', 'inspections', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
 };
 
 class UsageError extends Error {}
