@@ -35,6 +35,9 @@ beforeAll(async () => {
       firearms: loss ? [{ serial: `SN-${i}`, outcome: loss }, ...(i % 8 === 1 ? [{ serial: `SN-${i}b`, outcome: 'stolen' as const }] : [])] : [],
     });
   }
+  for (let i = 0; i < 9; i++) {
+    await w.ok('firearms.register', { companyId: ids[i % 4]!, type: (['pistol', 'revolver', 'shotgun'] as const)[i % 3], make: 'Jericho', calibre: i % 2 ? '9 mm Parabellum' : '.38 Special', serial: `REG-${i}` } as never);
+  }
   await w.ok('accountability.setDeadlines', { grievanceDays: { received: 5, admissibility: 15, investigation: 60, remedy: 30 }, incidentReportHours: 12, firearmLossReportDays: 8 });
   for (let i = 0; i < 11; i++) {
     const g = await w.ok('grievances.create', {
@@ -88,6 +91,13 @@ describe('statistics equal the same counts computed by SQL here', () => {
       }
       expect(figureMap(by.grievancesByCategory!)).toEqual(asMap(q(`SELECT category AS k, count(*) AS n FROM grievances ${gw} GROUP BY 1`)));
       expect(figureMap(by.grievancesByStatus!)).toEqual(asMap(q(`SELECT status AS k, count(*) AS n FROM grievances ${gw} GROUP BY 1`)));
+      const fw = `WHERE 1 ${f.region ? `AND company_id IN (SELECT id FROM companies WHERE city = '${f.region}')` : ''}`;
+      expect(figureMap(by.firearmsByType!)).toEqual(asMap(q(`SELECT type AS k, count(*) AS n FROM firearms ${fw} GROUP BY 1`)));
+      expect(figureMap(by.firearmsByState!)).toEqual(asMap(q(`SELECT state AS k, count(*) AS n FROM firearms ${fw} GROUP BY 1`)));
+      expect(figureMap(by.firearmsByCalibre!)).toEqual(asMap(q(`SELECT calibre_code AS k, count(*) AS n FROM firearms ${fw} GROUP BY 1`)));
+      expect(Object.keys(by.firearmsByCalibre!.labels ?? {}).sort()).toEqual(Object.keys(figureMap(by.firearmsByCalibre!)).sort());
+      expect(figureMap(by.licencesByState!)).toEqual(asMap(q(`SELECT state AS k, count(*) AS n FROM licences ${fw} GROUP BY 1`)));
+      expect(figureMap(by.guardsByCredential!)).toEqual(asMap(q(`SELECT credential_status AS k, count(*) AS n FROM persons ${f.region ? `WHERE city = '${f.region}'` : ''} GROUP BY 1`)));
     });
   }
 
@@ -160,8 +170,14 @@ describe('annual sector report', () => {
     const { figures } = await w.ok('statistics.figures', { filters: { from: '2025-01-01', to: '2025-12-31', region: null } });
     const by = Object.fromEntries(figures.map((f) => [f.id, f]));
     const lossSeries = (s: string) => { const f = by.firearmLossesByYear!; const i = f.series.indexOf(s); return i < 0 ? 0 : f.values[i]!.reduce((a, b) => a + b, 0); };
+    const st = (id: string, c: string) => figureMap(by[id]!)[c] ?? 0;
     expect(out.totals).toEqual({
       companies: by.companiesByRegion!.total, icocaCertified: figureMap(by.companiesByIcoca!).certified ?? 0, incidents: by.incidentsByType!.total,
+      licencesValid: st('licencesByState', 'active') + st('licencesByState', 'renewal_filed'),
+      guardsCredentialed: st('guardsByCredential', 'credentialed') + st('guardsByCredential', 'active'),
+      firearmsHeld: ['in_armory', 'issued', 'under_repair', 'recovered', 'surplus'].reduce((a, c) => a + st('firearmsByState', c), 0),
+      firearmsRegisterLost: st('firearmsByState', 'lost'), firearmsRegisterStolen: st('firearmsByState', 'stolen'),
+      firearmsRecovered: st('firearmsByState', 'recovered'), firearmsDestroyed: st('firearmsByState', 'destroyed'), sanctionsFinal: by.sanctionsByKind!.total,
       incidentsLate: figureMap(by.incidentReporting!).late ?? 0, firearmsLost: lossSeries('lost'), firearmsStolen: lossSeries('stolen'),
       grievances: by.grievancesByCategory!.total, grievancesReferred: figureMap(by.grievancesByStatus!).referred ?? 0,
     });
@@ -169,7 +185,9 @@ describe('annual sector report', () => {
     // The printed numbers are the totals: pdftotext shows them beside their labels.
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toMatch(new RegExp(`Incidentes reportados\\s+${out.totals.incidents}\\b`));
-    expect(text).toMatch(new RegExp(`Armas de fuego robadas\\s+${out.totals.firearmsStolen}\\b`));
+    expect(text).toMatch(new RegExp(`Armas de fuego robadas según incidentes del año\\s+${out.totals.firearmsStolen}\\b`));
+    expect(text).toMatch(new RegExp(`Armas de fuego en poder de las empresas \\(situación actual\\)\\s+${out.totals.firearmsHeld}\\b`));
+    expect(out.totals.firearmsHeld).toBe(9);
     const bad = Buffer.from(readFileSync(file));
     const at = bad.indexOf('Informe anual'); bad[at + 2] = bad[at + 2]! ^ 1;
     writeFileSync(file, bad);

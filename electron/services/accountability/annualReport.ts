@@ -22,9 +22,18 @@ export function reportTotals(figs: Map<FigureId, FigureData>): Record<string, nu
     return f.series.reduce((s, name, i) => (series && name !== series ? s : s + f.values[i]!.reduce((a, b) => a + b, 0)), 0);
   };
   const at = (id: FigureId, cat: string) => { const f = figs.get(id)!; const i = f.categories.indexOf(cat); return i < 0 ? 0 : f.values[0]![i]!; };
+  const atAll = (id: FigureId, cats: string[]) => cats.reduce((s, c) => s + at(id, c), 0);
   return {
     companies: figs.get('companiesByRegion')!.total,
     icocaCertified: at('companiesByIcoca', 'certified'),
+    licencesValid: atAll('licencesByState', ['active', 'renewal_filed']),
+    guardsCredentialed: atAll('guardsByCredential', ['credentialed', 'active']),
+    firearmsHeld: atAll('firearmsByState', ['in_armory', 'issued', 'under_repair', 'recovered', 'surplus']),
+    firearmsRegisterLost: at('firearmsByState', 'lost'),
+    firearmsRegisterStolen: at('firearmsByState', 'stolen'),
+    firearmsRecovered: at('firearmsByState', 'recovered'),
+    firearmsDestroyed: at('firearmsByState', 'destroyed'),
+    sanctionsFinal: figs.get('sanctionsByKind')!.total,
     incidents: figs.get('incidentsByType')!.total,
     incidentsLate: at('incidentReporting', 'late'),
     firearmsLost: sum('firearmLossesByYear', 'lost'),
@@ -34,7 +43,7 @@ export function reportTotals(figs: Map<FigureId, FigureData>): Record<string, nu
   };
 }
 
-const CHARTS: FigureId[] = ['companiesByIcoca', 'incidentsByType', 'firearmLossesByRegion', 'grievancesByCategory'];
+const CHARTS: FigureId[] = ['firearmsByState', 'firearmLossesByRegion', 'incidentsByType', 'companiesByIcoca', 'licenceProcessing', 'sanctionsByKind', 'grievancesByCategory'];
 
 function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -56,7 +65,7 @@ export async function buildAnnualReport(db: Db, opts: { year: number; language: 
   const lang = opts.language;
   const tr = (k: string, p: Record<string, string | number> = {}) => translate(lang, k, p);
   const filters: StatisticsFilters = { from: `${opts.year}-01-01`, to: `${opts.year}-12-31`, region: null };
-  const figs = new Map(computeFigures(db, filters).map((f) => [f.id, f]));
+  const figs = new Map(computeFigures(db, filters, opts.issuedAt.toISOString().slice(0, 10)).map((f) => [f.id, f]));
   const totals = reportTotals(figs);
   const agency = readSettings(db);
   const fonts = fontsDir();
@@ -91,7 +100,7 @@ export async function buildAnnualReport(db: Db, opts: { year: number; language: 
       doc.font('Body').fontSize(9).fillColor('#4a5866').text(tr('statistics.noData'));
       continue;
     }
-    const svg = renderChartSvg(figureOption(f, figureLabels(id, (k) => tr(k)), { fontFamily: 'DejaVu Sans' }), 640, Math.round(h * (640 / 495)));
+    const svg = renderChartSvg(figureOption(f, figureLabels(id, (k) => tr(k), f.labels), { fontFamily: 'DejaVu Sans' }), 640, Math.round(h * (640 / 495)));
     const y = doc.y + 6;
     SVGtoPDF(doc, svg, 50, y, { width: 495, height: h, assumePt: false, fontCallback: (_f, bold) => (bold ? 'Bold' : 'Body') });
     doc.y = y + h + 8;
