@@ -133,7 +133,7 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await page.getByRole('button', { name: t('statistics.publicRegister') }).click();
   const file = await (await dl).path();
   const zip = unzipSync(new Uint8Array(readFileSync(file!)));
-  expect(Object.keys(zip).sort()).toEqual(['agency-certificate.pem', 'index.html', 'manifest.json', 'manifest.json.p7s', 'registro-publico.csv', 'registro-publico.json']);
+  expect(Object.keys(zip).sort()).toEqual(['agency-certificate.pem', 'index.html', 'manifest.json', 'manifest.json.p7s', 'registro-publico.csv', 'registro-publico.json', 'sanciones-firmes.csv']);
   expect(Buffer.from(zip['index.html']!).toString('utf8')).not.toContain('Juana');
   await expect(page.getByText(/Registro público exportado/)).toBeVisible();
 
