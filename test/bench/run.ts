@@ -9,10 +9,12 @@ import { join } from 'node:path';
 import { createCentinela } from '../../electron/core/app.ts';
 import type { Bench, BenchContext } from './harness.ts';
 import { bench as companies } from './companies.bench.ts';
+import { bench as accountability } from './accountability.bench.ts';
 
 /** In order: later areas may rely on what earlier ones seeded (companies first). */
 const BENCHES: [string, Bench][] = [
   ['companies', companies],
+  ['accountability', accountability],
 ];
 
 const only = process.argv.slice(2);
