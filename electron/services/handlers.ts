@@ -16,6 +16,9 @@ import { ammunitionHandlers } from './firearms/ammunition.ts';
 import { returnsHandlers } from './returns/returns.handlers.ts';
 import { backupsHandlers } from './backups/backups.handlers.ts';
 import { fieldHandlers } from './field/field.handlers.ts';
+import { auditsHandlers } from './audits/audits.handlers.ts';
+import { certificationsHandlers } from './audits/certifications.handlers.ts';
+import { documentsHandlers } from './documents/documents.handlers.ts';
 import { grievancesHandlers } from './grievances/grievances.handlers.ts';
 import { incidentsHandlers } from './incidents/incidents.handlers.ts';
 import { statisticsHandlers } from './statistics/statistics.handlers.ts';
@@ -39,6 +42,9 @@ export const handlers: Handlers<CommandName> = {
   ...returnsHandlers,
   ...backupsHandlers,
   ...fieldHandlers,
+  ...auditsHandlers,
+  ...certificationsHandlers,
+  ...documentsHandlers,
   ...grievancesHandlers,
   ...incidentsHandlers,
   ...statisticsHandlers,

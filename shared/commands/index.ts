@@ -6,10 +6,6 @@ import { usersCommands } from './users.ts';
 import { journalCommands } from './journal.ts';
 import { settingsCommands } from './settings.ts';
 import { attachmentsCommands } from './attachments.ts';
-import { grievancesCommands } from './grievances.ts';
-import { incidentsCommands } from './incidents.ts';
-import { statisticsCommands } from './statistics.ts';
-import { accountabilityCommands } from './accountability.ts';
 import { personnelCommands } from './personnel.ts';
 import { licensingCommands } from './licensing.ts';
 import { sanctionsCommands } from './sanctions.ts';
@@ -20,6 +16,13 @@ import { ammunitionCommands } from './ammunition.ts';
 import { returnsCommands } from './returns.ts';
 import { backupsCommands } from './backups.ts';
 import { fieldCommands } from './field.ts';
+import { inspectionsCommands } from './inspections.ts';
+import { certificationsCommands } from './certifications.ts';
+import { documentsCommands } from './documents.ts';
+import { grievancesCommands } from './grievances.ts';
+import { incidentsCommands } from './incidents.ts';
+import { statisticsCommands } from './statistics.ts';
+import { accountabilityCommands } from './accountability.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -39,6 +42,9 @@ const groups = [
   returnsCommands,
   backupsCommands,
   fieldCommands,
+  inspectionsCommands,
+  certificationsCommands,
+  documentsCommands,
   grievancesCommands,
   incidentsCommands,
   statisticsCommands,
@@ -75,6 +81,9 @@ export const commands = {
   ...returnsCommands,
   ...backupsCommands,
   ...fieldCommands,
+  ...inspectionsCommands,
+  ...certificationsCommands,
+  ...documentsCommands,
   ...grievancesCommands,
   ...incidentsCommands,
   ...statisticsCommands,

@@ -22,6 +22,8 @@ import { returns as esReturns } from './es/returns.ts';
 import { returns as enReturns } from './en/returns.ts';
 import { fieldwork as esFieldwork } from './es/fieldwork.ts';
 import { fieldwork as enFieldwork } from './en/fieldwork.ts';
+import { audits as esAudits } from './es/audits.ts';
+import { audits as enAudits } from './en/audits.ts';
 import { accountability as esAccountability } from './es/accountability.ts';
 import { accountability as enAccountability } from './en/accountability.ts';
 
@@ -44,6 +46,7 @@ export const catalogues = {
     ...esFirearms,
     ...esReturns,
     ...esFieldwork,
+    ...esAudits,
     ...esAccountability,
   },
   en: {
@@ -59,6 +62,7 @@ export const catalogues = {
     ...enFirearms,
     ...enReturns,
     ...enFieldwork,
+    ...enAudits,
     ...enAccountability,
   },
 };
