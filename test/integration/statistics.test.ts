@@ -38,6 +38,7 @@ beforeAll(async () => {
   for (let i = 0; i < 9; i++) {
     await w.ok('firearms.register', { companyId: ids[i % 4]!, type: (['pistol', 'revolver', 'shotgun'] as const)[i % 3], make: 'Jericho', calibre: i % 2 ? '9 mm Parabellum' : '.38 Special', serial: `REG-${i}` } as never);
   }
+  await w.ok('signing.createSelfSigned', { commonName: 'Dirección General de Servicios de Seguridad Privada', organization: 'DIGESSP', country: 'GT' });
   await w.ok('accountability.setDeadlines', { grievanceDays: { received: 5, admissibility: 15, investigation: 60, remedy: 30 }, incidentReportHours: 12, firearmLossReportDays: 8 });
   for (let i = 0; i < 11; i++) {
     const g = await w.ok('grievances.create', {
@@ -217,6 +218,10 @@ describe('annual sector report', () => {
     expect(text).toMatch(new RegExp(`Armas de fuego robadas según incidentes del año\\s+${out.totals.firearmsStolen}\\b`));
     expect(text).toMatch(new RegExp(`Armas de fuego en poder de las empresas \\(situación actual\\)\\s+${out.totals.firearmsHeld}\\b`));
     expect(out.totals.firearmsHeld).toBe(9);
+    // Issued through the signed-documents service: in its register, and verified by it.
+    expect(q(`SELECT kind, subject_id FROM issued_documents WHERE serial = ?`, out.serial)).toEqual([{ kind: 'annual_report', subject_id: '2025' }]);
+    const verified = await w.ok('documents.verify', { base64: out.base64 } as never) as { status: string };
+    expect(verified.status).toBe('valid');
     const bad = Buffer.from(readFileSync(file));
     const at = bad.indexOf('Informe anual'); bad[at + 2] = bad[at + 2]! ^ 1;
     writeFileSync(file, bad);

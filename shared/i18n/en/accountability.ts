@@ -253,6 +253,8 @@ export const accountability: Record<keyof typeof es, string> = {
   'report.title': 'Private security sector annual report {year}',
   'report.subtitle': 'For the National Action Plan and reporting to the UN Programme of Action and the International Tracing Instrument.',
   'report.issued': 'Issued: {date} UTC',
+  'report.col.figure': 'Figure',
+  'report.col.value': 'Value',
   'report.totals': 'Figures for the year',
   'report.total.companies': 'Registered companies',
   'report.total.icocaCertified': 'ICoCA-certified companies',

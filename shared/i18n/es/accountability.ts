@@ -251,6 +251,8 @@ export const accountability = {
   'report.title': 'Informe anual del sector de seguridad privada {year}',
   'report.subtitle': 'Para el Plan de Acción Nacional y los informes al Programa de Acción de las Naciones Unidas y al Instrumento Internacional de Localización.',
   'report.issued': 'Emitido: {date} UTC',
+  'report.col.figure': 'Cifra',
+  'report.col.value': 'Valor',
   'report.totals': 'Cifras del año',
   'report.total.companies': 'Empresas registradas',
   'report.total.icocaCertified': 'Empresas certificadas por ICoCA',
