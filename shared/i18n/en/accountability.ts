@@ -147,6 +147,7 @@ export const accountability: Record<keyof typeof es, string> = {
   'incidents.followUp': 'Follow-up',
   'incidents.followUpRef': 'Inspection or proposal no.',
   'incidents.history': 'History',
+  'incidents.registerState': 'Status in the firearms register',
   'incidents.firearmNotInRegister': 'Not linked to the firearms register',
   'incidents.place': 'Place',
   'incidents.harm': 'People harmed',

@@ -145,6 +145,7 @@ export const accountability = {
   'incidents.followUp': 'Seguimiento',
   'incidents.followUpRef': 'N.º de inspección o propuesta',
   'incidents.history': 'Historial',
+  'incidents.registerState': 'Estado en el registro de armas',
   'incidents.firearmNotInRegister': 'No vinculada al registro de armas',
   'incidents.place': 'Lugar',
   'incidents.harm': 'Personas afectadas',
