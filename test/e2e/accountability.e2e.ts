@@ -174,4 +174,13 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
   await expect(page.getByText(/Informe anual 2026 firmado/)).toBeVisible();
   await checkScreen(page, 'acc-09-published');
+
+  // Home: what needs the officer today, with links to the filtered lists.
+  await page.goto(`${new URL(server.url).origin}/#/home`);
+  const cards = page.getByRole('region', { name: t('home.accountabilityTitle') });
+  await expect(cards.getByRole('link', { name: new RegExp(t('home.incidentsToReview')) })).toBeVisible();
+  await checkScreen(page, 'acc-10-home');
+  await cards.getByRole('link', { name: new RegExp(t('home.incidentsToReview')) }).click();
+  await expect(page.getByRole('heading', { name: t('incidents.title'), level: 1 })).toBeVisible();
+  await expect(page.getByLabel(t('incidents.status'))).toHaveValue('reported');
 });

@@ -25,6 +25,11 @@ export const accountability: Record<keyof typeof es, string> = {
   'validation.periodOrder': 'The end date is before the start date.',
   'validation.year': 'Invalid year.',
 
+  'home.accountabilityTitle': 'Grievances and incidents',
+  'home.grievancesOverdue': 'Grievances with an overdue stage',
+  'home.incidentsToReview': 'Incidents to review',
+  'home.incidentsLate': '{n} reported late',
+  'home.retaliationCompanies': 'Companies with retaliation concerns (open grievances)',
   'nav.grievances': 'Grievances',
   'nav.incidents': 'Incidents',
   'nav.statistics': 'Statistics',

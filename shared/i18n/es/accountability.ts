@@ -23,6 +23,11 @@ export const accountability = {
   'validation.periodOrder': 'La fecha final es anterior a la inicial.',
   'validation.year': 'Año no válido.',
 
+  'home.accountabilityTitle': 'Quejas e incidentes',
+  'home.grievancesOverdue': 'Quejas con la etapa vencida',
+  'home.incidentsToReview': 'Incidentes por revisar',
+  'home.incidentsLate': '{n} reportados fuera de plazo',
+  'home.retaliationCompanies': 'Empresas con riesgo de represalias (quejas abiertas)',
   'nav.grievances': 'Quejas',
   'nav.incidents': 'Incidentes',
   'nav.statistics': 'Estadísticas',
