@@ -15,6 +15,7 @@ import { bench as licensing } from './licensing.bench.ts';
 import { bench as fieldwork } from './fieldwork.bench.ts';
 import { bench as firearms } from './firearms.bench.ts';
 import { bench as audits } from './audits.bench.ts';
+import { bench as accountability } from './accountability.bench.ts';
 
 /** In order: later areas may rely on what earlier ones seeded (companies first). */
 const BENCHES: [string, Bench][] = [
@@ -25,6 +26,7 @@ const BENCHES: [string, Bench][] = [
   ['firearms', firearms],
   ['audits', audits],
   ['returns', returns],
+  ['accountability', accountability],
 ];
 
 const only = process.argv.slice(2);
