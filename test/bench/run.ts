@@ -10,11 +10,13 @@ import { createCentinela } from '../../electron/core/app.ts';
 import type { Bench, BenchContext } from './harness.ts';
 import { bench as companies } from './companies.bench.ts';
 import { bench as personnel } from './personnel.bench.ts';
+import { bench as fieldwork } from './fieldwork.bench.ts';
 
 /** In order: later areas may rely on what earlier ones seeded (companies first). */
 const BENCHES: [string, Bench][] = [
   ['companies', companies],
   ['personnel', personnel],
+  ['fieldwork', fieldwork],
 ];
 
 const only = process.argv.slice(2);

@@ -43,12 +43,11 @@ export function applyFirearmTransition(db: Db, input: Input, role: Role, now: st
       const check = checkHolder(db, input.personId, calibreComponents(f.calibre_code), input.issuedAt.slice(0, 10));
       if (!check.ok) throw AppError.validation('personId', check.messageKey, check.params);
       db.prepare(`INSERT INTO firearm_issues (id, firearm_id, company_id, person_id, post, issued_at, shift_ends_at, returned_at, holder_check, created_at, created_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`).run(uuidv7(), f.id, f.company_id, input.personId, input.post, input.issuedAt, input.shiftEndsAt,
-        check.verified ? 'verified' : 'unverified', now, userId);
+        VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'verified', ?, ?)`).run(uuidv7(), f.id, f.company_id, input.personId, input.post, input.issuedAt, input.shiftEndsAt, now, userId);
       occurredAt = input.issuedAt;
       holder = input.personId;
       post = input.post;
-      Object.assign(details, { shiftEndsAt: input.shiftEndsAt, holderCheck: check.verified ? 'verified' : 'unverified' });
+      Object.assign(details, { shiftEndsAt: input.shiftEndsAt });
       break;
     }
     case 'return': {

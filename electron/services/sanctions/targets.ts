@@ -1,7 +1,8 @@
 import type { Db } from '../../store/db.ts';
+import type { Ctx } from '../../core/context.ts';
 import type { SanctionTarget } from '../../../shared/model/sanctionLifecycle.ts';
 import { applyLicenceTransition, type Actor } from '../licensing/licences.transition.ts';
-import { applyCredentialTransitionInDb } from '../personnel/index.ts';
+import { applyCredentialTransition } from '../personnel/credentials.ts';
 
 export interface TargetChange {
   targetId: string;
@@ -21,7 +22,7 @@ export interface TargetChange {
  */
 export interface SanctionTargetAdapter {
   describe(db: Db, id: string): { companyId: string | null; label: string | null } | null;
-  apply(db: Db, change: TargetChange): void;
+  apply(ctx: Ctx, change: TargetChange): void;
   /** Whether an extra licence condition makes sense for this target. */
   takesConditions: boolean;
 }
@@ -31,8 +32,8 @@ const licence: SanctionTargetAdapter = {
     const r = db.prepare('SELECT company_id, number FROM licences WHERE id = ?').get(id) as { company_id: string; number: string | null } | undefined;
     return r ? { companyId: r.company_id, label: r.number } : null;
   },
-  apply(db, c) {
-    applyLicenceTransition(db, {
+  apply(ctx, c) {
+    applyLicenceTransition(ctx.db, {
       licenceId: c.targetId, action: c.action, legalBasis: c.legalBasis, reason: c.reason, sanctionId: c.sanctionId,
       actor: c.actor, today: c.today, now: c.now,
     });
@@ -41,9 +42,9 @@ const licence: SanctionTargetAdapter = {
 };
 
 /**
- * A guard's credential, through the personnel area's own state machine
- * (`applyCredentialTransitionInDb`): the target id is the person's id (one credential per
- * person), the company is their current employer, the label their credential number.
+ * A person's credential (personnel area): the target id is the person's id. Suspension and
+ * revocation go through personnel's `applyCredentialTransition` with the sanction as reference;
+ * the sanction's own decision carries the authority, so the credential permission is not re-checked.
  */
 const credential: SanctionTargetAdapter = {
   describe(db, id) {
@@ -52,10 +53,9 @@ const credential: SanctionTargetAdapter = {
       | undefined;
     return r ? { companyId: r.current_company_id, label: r.credential_number ?? `${r.given_names} ${r.family_names}` } : null;
   },
-  apply(db, c) {
-    applyCredentialTransitionInDb(db, {
-      personId: c.targetId, action: c.action, reason: c.reason, legalBasis: c.legalBasis, ref: { type: 'sanction', id: c.sanctionId },
-      skipPermission: true, actor: { id: c.actor.id, role: c.actor.role }, today: c.today, now: c.now,
+  apply(ctx, c) {
+    applyCredentialTransition(ctx, {
+      personId: c.targetId, action: c.action, reason: c.reason, legalBasis: c.legalBasis, ref: { type: 'sanction', id: c.sanctionId }, skipPermission: true,
     });
   },
   takesConditions: false,

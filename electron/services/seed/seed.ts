@@ -10,6 +10,8 @@ import { readSettings } from '../settings/settings.repo.ts';
 import { checkCompanyRules, insertCompany } from '../companies/companies.write.ts';
 import { demoCompanies } from './companies.data.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from './personnel.ts';
+import { seedLicensing } from './licensing.ts';
+import { seedAccountability } from './accountability.ts';
 
 export const SCALES = { small: 150, medium: 600, national: 2500 } as const;
 export type Scale = keyof typeof SCALES;
@@ -65,4 +67,6 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
   seedPersonnel(ws.db, PERSONNEL_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username, details: true });
+  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
+  seedAccountability(ws.db, { now: opts.now, userId: admin.id, username: admin.username, perCompany: 2 });
 }
