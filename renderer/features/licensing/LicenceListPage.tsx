@@ -42,7 +42,7 @@ export function LicenceListPage({ can, initialQueue }: { can: (p: string) => boo
       col('state', 'licensing.col.state', 190, (r) => <StateBadge state={r.state} />),
       col('remainingDays', 'licensing.col.clock', 255, (r) => <ClockBadge clock={r.clock} />),
       col('number', 'licensing.col.number', 190, (r) => (r.number ? <span className="mono">{r.number}</span> : <span className="muted">{t('common.none')}</span>)),
-      col('expiresOn', 'licensing.col.expiresOn', 105, (r) => (r.expiresOn ? formatDate(r.expiresOn) : <span className="muted">{t('common.none')}</span>)),
+      col('expiresOn', 'licensing.col.expiresOn', 125, (r) => (r.expiresOn ? formatDate(r.expiresOn) : <span className="muted">{t('common.none')}</span>)),
       col('createdAt', 'licensing.col.createdAt', 160, (r) => formatDateTime(r.createdAt)),
     ];
   }, [t, formatDate, formatDateTime]);
