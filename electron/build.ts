@@ -15,7 +15,7 @@ export async function buildElectron(opts: { quiet?: boolean } = {}): Promise<voi
     format: 'cjs' as const,
     platform: 'node' as const,
     target: 'node22',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs', 'pdfkit'],
     sourcemap: false,
     legalComments: 'none' as const,
     logLevel: opts.quiet ? ('warning' as const) : ('info' as const),

@@ -7,9 +7,13 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { seedLicensing } from '../services/seed/licensing.ts';
 import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
-import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
+import { verifyCli } from './verify.ts';
+import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { seedAccountability } from '../services/seed/accountability.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -24,12 +28,15 @@ Usage:
   centinela call <command> ['<json input>'] --dir D --user USER
   centinela seed --scale small|medium|national --dir D --user USER
   centinela import <file...> --dir D --user USER --year YYYY [--dry-run] [--json]
+  centinela verify <file.pdf> --dir D --user USER
   centinela commands
 ${FIELDWORK_HELP}
+${FIELD_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
 init prints the workspace's recovery key once: store it somewhere safe.
+verify checks a PDF's signature and the register of issued documents: exit 0 only when valid.
 call prints the command's result as JSON; on failure it prints the JSON error and a message on stderr.
 Exit codes: 0 done, 1 the command failed, 2 bad usage.`;
 
@@ -49,6 +56,13 @@ const OPTIONS = {
   from: { type: 'string' },
   check: { type: 'boolean' },
   json: { type: 'boolean' },
+  companies: { type: 'string' },
+  members: { type: 'string' },
+  label: { type: 'string' },
+  out: { type: 'string' },
+  file: { type: 'string' },
+  keep: { type: 'string' },
+  resolutions: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
@@ -56,9 +70,11 @@ const ALLOWED: Record<string, string[]> = {
   call: ['dir', 'user'],
   seed: ['dir', 'user', 'scale'],
   import: ['dir', 'user', 'year', 'dry-run', 'json'],
+  verify: ['dir', 'user'],
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
+  field: ['dir', 'user', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
 };
 
 class UsageError extends Error {}
@@ -178,8 +194,14 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     if (!roleCan(me.role, 'companies.write')) return fail({ code: 'FORBIDDEN', messageKey: 'errors.forbidden', params: { command: 'seed' } });
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
+    const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
+    process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
     const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
+    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
+    const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
     return 0;
   });
 }
@@ -206,8 +228,11 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  if (sub !== 'call' && sub !== 'import' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
+  // Only these take positional arguments (a command name, files, a field sub-command).
+  const POSITIONAL = ['call', 'import', 'verify', 'field'];
+  if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
+  if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
@@ -221,6 +246,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'backup': return backupCli(kit, values);
     case 'restore': return restoreCli(kit, values);
+    case 'verify': return verifyCli(values, rest, { withSignedIn, fail, lang, UsageError });
+    case 'field': return fieldCli({ ...kit, withNewApp: withApp }, rest[0], values);
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;

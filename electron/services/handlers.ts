@@ -16,6 +16,13 @@ import { ammunitionHandlers } from './firearms/ammunition.ts';
 import { returnsHandlers } from './returns/returns.handlers.ts';
 import { backupsHandlers } from './backups/backups.handlers.ts';
 import { fieldHandlers } from './field/field.handlers.ts';
+import { auditsHandlers } from './audits/audits.handlers.ts';
+import { certificationsHandlers } from './audits/certifications.handlers.ts';
+import { documentsHandlers } from './documents/documents.handlers.ts';
+import { grievancesHandlers } from './grievances/grievances.handlers.ts';
+import { incidentsHandlers } from './incidents/incidents.handlers.ts';
+import { statisticsHandlers } from './statistics/statistics.handlers.ts';
+import { accountabilityHandlers } from './accountability/accountability.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
 export const handlers: Handlers<CommandName> = {
@@ -35,4 +42,11 @@ export const handlers: Handlers<CommandName> = {
   ...returnsHandlers,
   ...backupsHandlers,
   ...fieldHandlers,
+  ...auditsHandlers,
+  ...certificationsHandlers,
+  ...documentsHandlers,
+  ...grievancesHandlers,
+  ...incidentsHandlers,
+  ...statisticsHandlers,
+  ...accountabilityHandlers,
 };

@@ -16,6 +16,13 @@ import { ammunitionCommands } from './ammunition.ts';
 import { returnsCommands } from './returns.ts';
 import { backupsCommands } from './backups.ts';
 import { fieldCommands } from './field.ts';
+import { inspectionsCommands } from './inspections.ts';
+import { certificationsCommands } from './certifications.ts';
+import { documentsCommands } from './documents.ts';
+import { grievancesCommands } from './grievances.ts';
+import { incidentsCommands } from './incidents.ts';
+import { statisticsCommands } from './statistics.ts';
+import { accountabilityCommands } from './accountability.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -35,6 +42,13 @@ const groups = [
   returnsCommands,
   backupsCommands,
   fieldCommands,
+  inspectionsCommands,
+  certificationsCommands,
+  documentsCommands,
+  grievancesCommands,
+  incidentsCommands,
+  statisticsCommands,
+  accountabilityCommands,
 ] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
@@ -67,6 +81,13 @@ export const commands = {
   ...returnsCommands,
   ...backupsCommands,
   ...fieldCommands,
+  ...inspectionsCommands,
+  ...certificationsCommands,
+  ...documentsCommands,
+  ...grievancesCommands,
+  ...incidentsCommands,
+  ...statisticsCommands,
+  ...accountabilityCommands,
 };
 merge(groups);
 

@@ -22,6 +22,10 @@ import { returns as esReturns } from './es/returns.ts';
 import { returns as enReturns } from './en/returns.ts';
 import { fieldwork as esFieldwork } from './es/fieldwork.ts';
 import { fieldwork as enFieldwork } from './en/fieldwork.ts';
+import { audits as esAudits } from './es/audits.ts';
+import { audits as enAudits } from './en/audits.ts';
+import { accountability as esAccountability } from './es/accountability.ts';
+import { accountability as enAccountability } from './en/accountability.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -42,6 +46,8 @@ export const catalogues = {
     ...esFirearms,
     ...esReturns,
     ...esFieldwork,
+    ...esAudits,
+    ...esAccountability,
   },
   en: {
     ...enCore,
@@ -56,6 +62,8 @@ export const catalogues = {
     ...enFirearms,
     ...enReturns,
     ...enFieldwork,
+    ...enAudits,
+    ...enAccountability,
   },
 };
 

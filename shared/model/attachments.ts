@@ -7,6 +7,8 @@ export const ATTACHMENT_OWNER_TYPES = [
   'company',
   'person',
   'licence',
+  'inspection',
+  'finding',
 ] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 

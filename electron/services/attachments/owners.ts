@@ -9,4 +9,6 @@ export const ATTACHMENT_OWNERS: Record<AttachmentOwnerType, { table: string; rea
   company: { table: 'companies', read: 'companies.read', write: 'companies.write' },
   person: { table: 'persons', read: 'personnel.read', write: 'personnel.write' },
   licence: { table: 'licences', read: 'licensing.read', write: 'licensing.write' },
+  inspection: { table: 'inspections', read: 'inspections.read', write: 'inspections.write' },
+  finding: { table: 'findings', read: 'inspections.read', write: 'inspections.write' },
 };

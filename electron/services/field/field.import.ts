@@ -166,7 +166,7 @@ export function toPreview(db: Db, opened: OpenedReturn, items: Item[]): FieldPre
 function pauseForCrashTest(): void {
   if (process.env.CENTINELA_TEST_IMPORT_PAUSE !== '1') return;
   process.stderr.write('CENTINELA_IMPORT_PAUSED\n');
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
 }
 
 /**

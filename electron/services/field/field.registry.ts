@@ -28,6 +28,11 @@ export const FIELD_TABLES: readonly FieldTable[] = [
       { table: 'company_owners', fk: 'company_id' },
       { table: 'company_branches', fk: 'company_id' },
       { table: 'attachments', fk: 'owner_id', where: `owner_type = 'company'` },
+      // For physical counts on site: the company's armories, firearms and staff, and its licences.
+      { table: 'armories', fk: 'company_id' },
+      { table: 'firearms', fk: 'company_id' },
+      { table: 'persons', fk: 'current_company_id' },
+      { table: 'licences', fk: 'company_id' },
     ],
     // What an inspector checks on site: contact details, representative, guarantee and insurance papers, notes.
     editable: ['legal_rep_name', 'legal_rep_id', 'address', 'city', 'phone', 'email', 'insurer', 'insurance_policy', 'insurance_amount', 'insurance_expiry', 'guarantee_amount', 'guarantee_currency', 'guarantee_expiry', 'notes'],
@@ -38,6 +43,11 @@ export const FIELD_TABLES: readonly FieldTable[] = [
   { table: 'company_branches', children: [], editable: [], insertable: false },
   // Photos and documents taken in the field: added, never edited (their checksum is their identity).
   { table: 'attachments', children: [], editable: [], insertable: true },
+  // What the inspector verifies at the armory; the register's lifecycle fields (state, holder) change only at the office.
+  { table: 'armories', children: [], editable: ['locks', 'alarm_link', 'cameras', 'retention_days'], insertable: false },
+  { table: 'firearms', children: [], editable: ['condition', 'notes'], insertable: false },
+  { table: 'persons', children: [], editable: [], insertable: false },
+  { table: 'licences', children: [], editable: [], insertable: false },
 ];
 
 export function fieldTable(name: string): FieldTable | undefined {

@@ -15,6 +15,7 @@ import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconci
 import { companyResolver } from './register.ts';
 import { commitBatch } from './commit.ts';
 import { settleDate } from './values.ts';
+import { workspaceCalibres } from './register.ts';
 
 export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
@@ -76,6 +77,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   const progress = hooks.progress ?? (() => {});
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
   let rowsRead = 0;
+  const calibres = workspaceCalibres(db);
 
   // 1. Read and map.
   for (const [i, f] of req.files.entries()) {
@@ -83,7 +85,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
     files.push(report);
     const parser = new FileParser({
-      file: f.name, problems, answers: (s) => req.answers[s] ?? {},
+      file: f.name, problems, answers: (s) => req.answers[s] ?? {}, calibres,
       onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', i, req.files.length); } },
     });
     try {
@@ -97,6 +99,9 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       continue;
     }
     report.sheets = parser.sheets;
+    if (parser.records.length === 0) {
+      for (const e of parser.emptySheets) problems.add({ file: f.name, sheet: e.sheet, row: e.row, column: null, code: 'HEADER_ONLY', params: {} });
+    }
     if (!parser.sheets.length && !problems.items.some((p) => p.file === f.name && p.severity === 'error')) {
       problems.add({ file: f.name, sheet: null, row: null, column: null, code: 'HEADER_NOT_FOUND', params: {} });
     }

@@ -1,6 +1,7 @@
 import { RETURN_FIELDS, type ReturnField, type ReturnSheet } from '../../../shared/model/returns.ts';
 import { enumValue, fold } from '../../../shared/model/returnsSynonyms.ts';
 import { normaliseCalibre } from '../../../shared/model/returnsCalibre.ts';
+import { SHIPPED_CALIBRES, type CalibreList } from '../../../shared/model/calibres.ts';
 import { detectHeader, planColumns, sheetFromName, type ColumnAnswers, type ColumnPlan } from './mapping.ts';
 import type { ProblemList } from './problems.ts';
 import type { Cell, TableSink } from './read/types.ts';
@@ -33,6 +34,7 @@ export interface SheetSummary {
 }
 
 const HEADER_SCAN_ROWS = 30;
+const AUX_SHEETS = new Set(['lists', 'listas', 'instrucciones', 'instructions', 'instrucoes', 'listas desplegables']);
 
 /**
  * Turns one file's tables into typed records, collecting every problem. Implements the
@@ -42,6 +44,8 @@ export class FileParser implements TableSink {
   readonly records: ReturnRecord[] = [];
   readonly sheets: SheetSummary[] = [];
   readonly questions: Question[] = [];
+  /** Sheets with headers and no rows: fine beside other data (no ammunition to declare), an error when the whole file is empty. */
+  readonly emptySheets: { sheet: string | null; row: number | null }[] = [];
   /** Day/month evidence over every date cell of the file. */
   readonly evidence = { dmy: 0, mdy: 0, ambiguous: 0, samples: [] as string[] };
   private buffer: { n: number; cells: Cell[] }[] = [];
@@ -52,8 +56,10 @@ export class FileParser implements TableSink {
   private readonly problems: ProblemList;
   private readonly answers: (sheet: ReturnSheet) => ColumnAnswers;
   private readonly onRow: () => void;
+  private readonly calibres: CalibreList;
 
-  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void }) {
+  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void; calibres?: CalibreList }) {
+    this.calibres = opts.calibres ?? SHIPPED_CALIBRES;
     this.file = opts.file;
     this.problems = opts.problems;
     this.answers = opts.answers;
@@ -64,7 +70,8 @@ export class FileParser implements TableSink {
     this.sheetName = name;
     this.buffer = [];
     this.current = null;
-    this.skipped = false;
+    // The template's own instructions and drop-down lists are not data.
+    this.skipped = name !== null && AUX_SHEETS.has(fold(name));
   }
 
   row(n: number, cells: Cell[]): void {
@@ -78,9 +85,7 @@ export class FileParser implements TableSink {
 
   endSheet(): void {
     if (!this.current && !this.skipped) this.findHeader(true);
-    if (this.current && this.current.summary.rows === 0) {
-      this.problems.add({ file: this.file, sheet: this.sheetName, row: this.current.summary.headerRow, column: null, code: 'HEADER_ONLY', params: {} });
-    }
+    if (this.current && this.current.summary.rows === 0) this.emptySheets.push({ sheet: this.sheetName, row: this.current.summary.headerRow });
     this.current = null;
   }
 
@@ -183,7 +188,7 @@ export class FileParser implements TableSink {
         return;
       }
       case 'calibre': {
-        const v = normaliseCalibre(raw);
+        const v = normaliseCalibre(raw, this.calibres);
         if (!v) problem('UNKNOWN_CALIBRE', { value: raw.slice(0, 40) });
         rec.v[def.key] = v;
         return;

@@ -1,0 +1,2 @@
+/** Signed documents: identity, verification, register. */
+export { DocumentsPage } from './DocumentsPage.tsx';
