@@ -198,10 +198,10 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
     const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
-    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
-    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
     const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
+    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
     seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);

@@ -69,8 +69,8 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
   seedPersonnel(ws.db, PERSONNEL_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username, details: true });
-  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
   seedFirearms(ws.db, FIREARM_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
+  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
   seedAudits(ws.db, { now: opts.now, userId: admin.id, username: admin.username, companies: 40 });
   seedAccountability(ws.db, { now: opts.now, userId: admin.id, username: admin.username, perCompany: 2 });
 }
