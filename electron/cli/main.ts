@@ -7,9 +7,13 @@ import type { AppErrorData, Result } from '../../shared/errors.ts';
 import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
+import { seedLicensing } from '../services/seed/licensing.ts';
+import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
-import { backupCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
+import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
+import { seedAccountability } from '../services/seed/accountability.ts';
 import { seedAudits } from '../services/seed/audits.ts';
 
 /**
@@ -28,6 +32,7 @@ Usage:
   centinela verify <file.pdf> --dir D --user USER
   centinela commands
 ${FIELDWORK_HELP}
+${FIELD_HELP}
   centinela --help
 
 The password is read from the environment variable CENTINELA_PASSWORD.
@@ -52,6 +57,14 @@ const OPTIONS = {
   from: { type: 'string' },
   check: { type: 'boolean' },
   json: { type: 'boolean' },
+  companies: { type: 'string' },
+  inspections: { type: 'string' },
+  members: { type: 'string' },
+  label: { type: 'string' },
+  out: { type: 'string' },
+  file: { type: 'string' },
+  keep: { type: 'string' },
+  resolutions: { type: 'string' },
 } as const;
 
 const ALLOWED: Record<string, string[]> = {
@@ -63,6 +76,7 @@ const ALLOWED: Record<string, string[]> = {
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
+  field: ['dir', 'user', 'inspections', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
 };
 
 class UsageError extends Error {}
@@ -183,6 +197,14 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     const added = seedCompanies(app.workspaces.db, SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
+    const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
+    process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
+    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
+    const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
+    const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
     return 0;
   });
 }
@@ -209,6 +231,13 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
+  // Only these take positional arguments (a command name, files, a field sub-command).
+  const POSITIONAL = ['call', 'import', 'verify', 'field'];
+  if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  // Subcommands that take positional arguments: call (command, input), import (files), verify (file), field (action).
+  if (!['call', 'import', 'verify', 'field'].includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
+  if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   if (sub !== 'call' && sub !== 'import' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
@@ -225,6 +254,7 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': return backupCli(kit, values);
     case 'restore': return restoreCli(kit, values);
     case 'verify': return verifyCli(values, rest, { withSignedIn, fail, lang, UsageError });
+    case 'field': return fieldCli({ ...kit, withNewApp: withApp }, rest[0], values);
     case 'commands':
       process.stdout.write(`${JSON.stringify(describeCommands(), null, 2)}\n`);
       return 0;

@@ -15,11 +15,22 @@ interface NavItem {
 
 /** The areas in the sidebar; each shows only when the role has its permission. */
 export const NAV: readonly NavItem[] = [
+  { area: 'home', label: 'home.title', permission: null, group: 'register' },
   { area: 'companies', label: 'shell.area.companies', permission: 'companies.read', group: 'register' },
+  { area: 'personnel', label: 'shell.area.personnel', permission: 'personnel.read', group: 'register' },
+  { area: 'licensing', label: 'licensing.title', permission: 'licensing.read', group: 'register' },
+  { area: 'sanctions', label: 'sanctions.title', permission: 'sanctions.read', group: 'register' },
+  { area: 'due', label: 'due.title', permission: 'due.read', group: 'register' },
+  { area: 'firearms', label: 'shell.area.firearms', permission: 'firearms.read', group: 'register' },
   { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'register' },
   { area: 'checklists', label: 'audits.tpl.nav', permission: 'inspections.read', group: 'register' },
   { area: 'certifications', label: 'audits.cert.nav', permission: 'certifications.read', group: 'register' },
   { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'register' },
+  { area: 'returns', label: 'nav.returns', permission: 'returns.read', group: 'register' },
+  { area: 'field', label: 'shell.area.field', permission: 'field.return', group: 'register' },
+  { area: 'incidents', label: 'nav.incidents', permission: 'incidents.read', group: 'register' },
+  { area: 'grievances', label: 'nav.grievances', permission: 'grievances.read', group: 'register' },
+  { area: 'statistics', label: 'nav.statistics', permission: 'statistics.read', group: 'register' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },

@@ -52,7 +52,7 @@ export function SessionProvider({ children, loading, failed }: {
   const lastUserId = useRef<string | null>(null);
   useEffect(() => {
     const id = status?.user?.id ?? null;
-    if (id && lastUserId.current && id !== lastUserId.current) navigate('/companies');
+    if (id && lastUserId.current && id !== lastUserId.current) navigate('/home');
     if (id) lastUserId.current = id;
   }, [status?.user?.id]);
 

@@ -10,7 +10,8 @@ import { id, password, requiredText, username } from './schemas.ts';
 const filePath = z.string().trim().min(1, 'validation.required').max(1000, 'validation.tooLong');
 const passphrase = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
 
-export const FIELD_ROOT_TABLES = ['companies'] as const;
+/** What a package may be asked for directly; `inspections` works once the audits tables exist. */
+export const FIELD_ROOT_TABLES = ['companies', 'inspections'] as const;
 
 export const fieldExportInput = z.object({
   label: requiredText(200),
@@ -81,6 +82,13 @@ export const fieldCommands = {
   'field.status': command({ input: z.object({}).default({}), output: fieldStatus, access: 'signedIn', kind: 'read' }),
   /** Office: writes an encrypted, signed package of the chosen records and their related rows. */
   'field.exportPackage': command({ input: fieldExportInput, output: fieldExportOutput, access: 'field.export', kind: 'write' }),
+  /** Office: people who can be on a team (active users), for the export dialog. */
+  'field.listMembers': command({
+    input: z.object({}).default({}),
+    output: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: z.string() })),
+    access: 'field.export',
+    kind: 'read',
+  }),
   'field.listExports': command({ input: z.object({}).default({}), output: z.array(fieldExportRecord), access: 'field.export', kind: 'read' }),
   /** Office: what a return package would change, with conflicts; writes nothing. */
   'field.previewImport': command({ input: z.object({ path: filePath, passphrase }), output: fieldPreview, access: 'field.import', kind: 'read' }),

@@ -19,6 +19,10 @@ import { fieldCommands } from './field.ts';
 import { inspectionsCommands } from './inspections.ts';
 import { certificationsCommands } from './certifications.ts';
 import { documentsCommands } from './documents.ts';
+import { grievancesCommands } from './grievances.ts';
+import { incidentsCommands } from './incidents.ts';
+import { statisticsCommands } from './statistics.ts';
+import { accountabilityCommands } from './accountability.ts';
 
 // One group per line (keeps parallel additions from colliding in merges).
 const groups = [
@@ -41,6 +45,10 @@ const groups = [
   inspectionsCommands,
   certificationsCommands,
   documentsCommands,
+  grievancesCommands,
+  incidentsCommands,
+  statisticsCommands,
+  accountabilityCommands,
 ] as const;
 
 /** Merges the groups; a name declared twice is a programming error caught at start. */
@@ -76,6 +84,10 @@ export const commands = {
   ...inspectionsCommands,
   ...certificationsCommands,
   ...documentsCommands,
+  ...grievancesCommands,
+  ...incidentsCommands,
+  ...statisticsCommands,
+  ...accountabilityCommands,
 };
 merge(groups);
 

@@ -24,6 +24,8 @@ import { fieldwork as esFieldwork } from './es/fieldwork.ts';
 import { fieldwork as enFieldwork } from './en/fieldwork.ts';
 import { audits as esAudits } from './es/audits.ts';
 import { audits as enAudits } from './en/audits.ts';
+import { accountability as esAccountability } from './es/accountability.ts';
+import { accountability as enAccountability } from './en/accountability.ts';
 
 /**
  * The catalogues. Each area has one file per language (`es/<area>.ts`, `en/<area>.ts`);
@@ -45,6 +47,7 @@ export const catalogues = {
     ...esReturns,
     ...esFieldwork,
     ...esAudits,
+    ...esAccountability,
   },
   en: {
     ...enCore,
@@ -60,6 +63,7 @@ export const catalogues = {
     ...enReturns,
     ...enFieldwork,
     ...enAudits,
+    ...enAccountability,
   },
 };
 

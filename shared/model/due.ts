@@ -9,6 +9,8 @@ export const DUE_KINDS = [
   'appeal_window',
   'guarantee_expiry',
   'insurance_expiry',
+  'credential_expiry',
+  'health_certificate',
   'certification_expiry',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];

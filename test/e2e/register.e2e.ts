@@ -37,7 +37,9 @@ test('first run to analyst, in Spanish', async ({ page, server }) => {
   for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(groups[n - 1]);
   await page.getByRole('button', { name: t('recovery.continue') }).click();
 
-  // The register, empty; create a company.
+  // The home screen after sign-in; the register, empty; create a company.
+  await expect(page.getByRole('heading', { name: t('home.title'), level: 1 })).toBeVisible();
+  await nav(page, 'shell.area.companies').click();
   await expect(page.getByRole('heading', { name: t('companies.title'), level: 1 })).toBeVisible();
   await page.getByRole('link', { name: t('companies.new') }).click();
   await page.getByLabel(L('companies.field.legalName')).fill('Vigilancia Xolotlán del Altiplano, S.A.');
@@ -133,6 +135,8 @@ test('first run to analyst, in Spanish', async ({ page, server }) => {
   await page.getByLabel(L('account.newPassword')).fill('Analista-Propia-2026');
   await page.getByLabel(L('form.confirmPassword')).fill('Analista-Propia-2026');
   await page.getByRole('button', { name: t('account.mustChangeSubmit') }).click();
+  await expect(page.getByRole('heading', { name: t('home.title'), level: 1 })).toBeVisible();
+  await nav(page, 'shell.area.companies').click();
   await expect(page.getByRole('heading', { name: t('companies.title'), level: 1 })).toBeVisible();
   await expect(page.getByText('Alfa Custodia Maya, S.A.')).toBeVisible();
   await expect(page.getByRole('link', { name: t('companies.new') })).toHaveCount(0);

@@ -23,7 +23,7 @@ export function laptop() {
 }
 
 /** Every table's rows (full-text shadow tables left out), for "nothing was written" checks. */
-export function dumpAll(db: { prepare(sql: string): { all(...a: unknown[]): unknown[] } }): string {
+export function dumpAll(db: { prepare(sql: string): { all(...a: unknown[]): unknown[] } }, opts: { exceptSignIns?: boolean } = {}): string {
   const tables = (db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`).all() as { name: string; sql: string }[]);
-  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1`).all()]), (_k, v) => (v && typeof v === 'object' && v.type === 'Buffer' ? `blob:${Buffer.from(v.data).toString('base64')}` : v));
+  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}"${t.name === 'journal' && opts.exceptSignIns ? ` WHERE command <> 'session.unlock'` : ''} ORDER BY 1`).all()]), (_k, v) => (v && typeof v === 'object' && v.type === 'Buffer' ? `blob:${Buffer.from(v.data).toString('base64')}` : v));
 }

@@ -59,3 +59,17 @@ export function forceSanction(w: W, o: { licenceId: string; companyId: string; s
   );
   return id;
 }
+
+/** A person with a live credential put straight in by SQL (the personnel area owns the real flow). */
+export function forcePerson(w: W, o: { companyId: string | null; credentialStatus: string; credentialExpiresOn: string | null; healthCertExpiry: string | null; number?: string }): string {
+  const id = uuidv7();
+  const now = w.clock.now().toISOString();
+  const nid = String(1_000_000_000_000 + Math.floor(Math.random() * 8_000_000_000_000));
+  w.app.workspaces.db.prepare(`INSERT INTO persons (id, id_country, national_id, national_id_norm, given_names, family_names, birth_date, nationality, role,
+      criminal_check_date, criminal_check_result, health_cert_date, health_cert_expiry, credential_status, credential_number, credential_issued_on, credential_expires_on,
+      current_company_id, created_at, updated_at)
+    VALUES (?, 'GT', ?, ?, 'Juan Carlos', 'Tzul Ajanel', '1990-04-12', 'GT', 'guard', '2026-06-01', 'clear', '2026-01-10', ?, ?, ?, '2025-01-01', ?, ?, ?, ?)`).run(
+    id, nid, nid, o.healthCertExpiry, o.credentialStatus, o.number ?? `CRED-2025-${nid.slice(-6)}`, o.credentialExpiresOn, o.companyId, now, now,
+  );
+  return id;
+}

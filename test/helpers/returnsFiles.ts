@@ -2,7 +2,21 @@ import ExcelJS from 'exceljs';
 
 /** Builders for return files in tests: the mess companies really send, made on purpose. */
 
-export const LICENCE = '1234567-9';
+export const LICENCE = 'ESP-2024-0042';
+export const OTHER_LICENCE = 'ESP-2023-0077';
+
+/** The seeded licence type of migration 4: every test licence uses it. */
+const LICENCE_TYPE = '01900000-0000-7000-8000-000000000001';
+
+/**
+ * Gives a company an active, numbered operating licence directly in the database: the licensing
+ * workflow (application, four eyes, grant) is tested in its own area; returns only need the number.
+ */
+export function grantLicence(db: { prepare(sql: string): { run(...a: unknown[]): unknown } }, companyId: string, number: string): void {
+  const now = '2026-01-15T10:00:00.000Z';
+  db.prepare(`INSERT INTO licences (id, company_id, type_id, state, service_types, number, issued_on, expires_on, created_at, updated_at)
+    VALUES (?, ?, ?, 'active', '["static_guarding"]', ?, '2024-01-15', '2028-01-14', ?, ?)`).run(crypto.randomUUID(), companyId, LICENCE_TYPE, number, now, now);
+}
 
 export const PERSONNEL_HEADER = ['Licencia', 'DPI', 'Nombre completo', 'Fecha de nacimiento', 'Cargo', 'No. credencial', 'Vencimiento credencial', 'Horas de capacitación', 'Armado'];
 export const FIREARMS_HEADER = ['Licencia', 'No. de serie', 'Marca', 'Modelo', 'Tipo de arma', 'Calibre', 'País de fabricación', 'Marcaje', 'Estado', 'Fecha de adquisición', 'DPI del portador'];

@@ -20,7 +20,7 @@ function run(args: string[], env: Record<string, string | undefined> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('centinela backup / restore', () => {
+describe('centinela backup / restore', { timeout: 300_000 }, () => {
   it('backs up, checks and restores from the command line', () => {
     const dir = join(tmp, 'ws');
     const init = run(['init', '--dir', dir, '--agency', 'Superintendencia de Vigilancia', '--country', 'GT', '--admin', 'admin']);

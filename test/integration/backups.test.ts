@@ -37,7 +37,7 @@ function allBytes(dir: string): Buffer {
   return Buffer.concat(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => readFileSync(join(d.parentPath, d.name))));
 }
 
-describe('backups', () => {
+describe('backups', { timeout: 300_000 }, () => {
   it('makes a consistent backup while writes run, and a restore gives identical tables and a valid journal', async () => {
     const w = await workspace();
     const me = w.app.workspaces.user!;

@@ -47,7 +47,7 @@ async function editCompany(l: Laptop, id: string, patch: Record<string, unknown>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('field packages', () => {
+describe('field packages', { timeout: 300_000 }, () => {
   it('round trip: export only the chosen records, work offline, return only changes, import', async () => {
     const o = await office();
     const exp = await exportFor(o, [o.ana.id]);
@@ -69,6 +69,9 @@ describe('field packages', () => {
     await editCompany(l, o.a.id, { notes: 'Armería con 12 armas; falta 1 (serie 55-1234).', phone: '+502 7941 0000' });
     const photo = await l.ok('attachments.add', { ownerType: 'company', ownerId: o.a.id, kind: 'photo', filename: 'armeria-campo.png', base64: PHOTO.toString('base64') });
     expect((await l.ok('field.status', {})).package!.changes).toBe(3); // notes, phone, one new photo
+    // What could not travel back is refused in the copy, not silently kept on the laptop.
+    const newCompany = await l.app.call('companies.create', sampleCompany({ taxId: nextGtNit() }));
+    expect(newCompany.ok ? 'ok' : `${newCompany.error.code} ${newCompany.error.messageKey}`).toBe('CONFLICT errors.fieldCopyReadOnly');
     const ret = await l.ok('field.exportReturn', { passphrase: 'Regreso del campo 2026!', path: join(o.out, 'regreso.cfp') });
     expect(ret).toMatchObject({ sets: 2, inserts: 1 });
     const retBytes = readFileSync(ret.path);
@@ -252,5 +255,29 @@ describe('field packages', () => {
     expect(await err({ memberIds: ['019a0000-0000-7000-8000-000000000001'] })).toBe('memberIds.0 errors.userNotFound');
     expect(await err({})).toBe('ok');
     expect(await err({})).toBe('path errors.fieldFileExists');
+  });
+  it('carries armories, firearms and staff for counts; a firearm condition noted in the field comes back', async () => {
+    const o = await office();
+    const db = o.w.app.workspaces.db;
+    const now = '2026-11-23T12:00:00.000Z';
+    const armory = '019a0000-0000-7000-8000-0000000000a1';
+    const gun = '019a0000-0000-7000-8000-0000000000f1';
+    db.prepare(`INSERT INTO armories (id, company_id, name, address, alarm_link, created_at, updated_at) VALUES (?, ?, 'Armería central', 'Zona 10', 'monitoring_centre', ?, ?)`).run(armory, o.a.id, now, now);
+    db.prepare(`INSERT INTO firearms (id, company_id, armory_id, type, make, make_norm, calibre_code, calibre_written, serial, serial_norm, condition, state, created_at, updated_at)
+      VALUES (?, ?, ?, 'pistol', 'Glock', 'GLOCK', '9x19', '9 mm', 'AB-12 345', 'AB12345', 'good', 'in_armory', ?, ?)`).run(gun, o.a.id, armory, now, now);
+    db.prepare(`INSERT INTO firearms (id, company_id, type, make, make_norm, calibre_code, calibre_written, serial, serial_norm, condition, state, created_at, updated_at)
+      VALUES ('019a0000-0000-7000-8000-0000000000f2', ?, 'revolver', 'Taurus', 'TAURUS', '38SPL', '.38', 'X9', 'X9', 'good', 'in_armory', ?, ?)`).run(o.b.id, now, now);
+    const exp = await exportFor(o, [o.ana.id]);
+    expect(exp.counts).toEqual(expect.arrayContaining([{ table: 'armories', rows: 1 }, { table: 'firearms', rows: 1 }]));
+    const l = await openOnLaptop(exp.path, 'gabriela');
+    const fdb = l.app.workspaces.db;
+    expect(fdb.prepare('SELECT serial_norm FROM firearms').all()).toEqual([{ serial_norm: 'AB12345' }]);
+    // Any command that changes the firearm (here a plain update in one transaction) is logged by the triggers.
+    fdb.transaction(() => fdb.prepare(`UPDATE firearms SET condition = 'damaged', notes = 'Corredera con fisura' WHERE id = ?`).run(gun))();
+    const ret = await l.ok('field.exportReturn', { passphrase: PASSPHRASE, path: join(o.out, 'armas.cfp') });
+    expect(ret.sets).toBe(2);
+    const r = await o.w.ok('field.applyImport', { path: ret.path, passphrase: PASSPHRASE, resolutions: [] });
+    expect(r.applied).toBe(2);
+    expect(db.prepare('SELECT condition, notes, version FROM firearms WHERE id = ?').get(gun)).toEqual({ condition: 'damaged', notes: 'Corredera con fisura', version: 2 });
   });
 });

@@ -3,7 +3,7 @@ import { translate } from '../../shared/i18n/index.ts';
 import { computeClock } from '../../shared/model/processingClock.ts';
 import { formatNumber, validatePattern } from '../../shared/model/numberPattern.ts';
 import { freshWorkspace } from '../helpers/workspace.ts';
-import { forceLicence, GUARDING_TYPE, makeCompany, signInAdmin, snapshot } from '../helpers/licensing.ts';
+import { forceLicence, forcePerson, GUARDING_TYPE, makeCompany, signInAdmin, snapshot } from '../helpers/licensing.ts';
 
 let w: Awaited<ReturnType<typeof freshWorkspace>>;
 afterEach(() => w?.cleanup());
@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 
 /** Draft → submitted → checklist ticked → inspection, as the officer does it; returns the detail. */
 async function toInspection(companyId: string) {
-  let a = await w.ok('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding', 'canine'] });
+  let a = await w.ok('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding', 'escort'] });
   a = await w.ok('licensing.advance', { id: a.id, version: a.version, action: 'submit' });
   for (const c of a.checklist) a = await w.ok('licensing.setChecklistItem', { id: a.id, version: a.version, position: c.position, received: true });
   return w.ok('licensing.advance', { id: a.id, version: a.version, action: 'start_inspection' });
@@ -168,6 +168,9 @@ describe('applications and licences', () => {
     const before = snapshot(w);
     const r = await w.app.call('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['cash_in_transit'] });
     expect(r.ok ? 'ok' : r.error).toMatchObject({ field: 'serviceTypes', messageKey: 'errors.serviceNotCovered' });
+    // Covered by the type but not what the company is registered for (it does static guarding and escort).
+    const r2 = await w.app.call('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding', 'canine'] });
+    expect(r2.ok ? 'ok' : r2.error).toMatchObject({ field: 'serviceTypes', messageKey: 'errors.serviceNotRegistered', params: { company: 'Seguridad Quetzal Integral, S.A.' } });
     const t = await w.app.call('licensing.saveType', { fields: { name: 'Canina', serviceTypes: ['canine'], validityMonths: 12, processingDays: 30, renewalWindowDays: 30, requiredDocuments: [], numberPattern: 'K9-{year}' } });
     expect(t.ok ? 'ok' : t.error).toMatchObject({ field: 'fields.numberPattern', messageKey: 'validation.pattern.noSeq' });
     const dup = await w.app.call('licensing.saveType', { fields: { name: 'Licencia de transporte de valores', serviceTypes: ['canine'], validityMonths: 12, processingDays: 30, renewalWindowDays: 30, requiredDocuments: [], numberPattern: 'K9-{seq}' } });
@@ -209,6 +212,21 @@ describe('Due view', () => {
     expect(text).toContain('DIGESSP-EPS-2025-0042');
     const xlsx = await w.ok('due.export', { window: '90', format: 'xlsx', language: 'en' });
     expect(xlsx.filename).toMatch(/^due-dates-90-2026-11-23\.xlsx$/);
+  });
+
+  it('lists personnel credentials and health certificates by window, live credentials only', async () => {
+    w = await freshWorkspace();
+    const companyId = await makeCompany(w);
+    const soon = forcePerson(w, { companyId, credentialStatus: 'active', credentialExpiresOn: '2026-12-10', healthCertExpiry: '2027-02-01' });
+    forcePerson(w, { companyId, credentialStatus: 'revoked', credentialExpiresOn: '2026-12-05', healthCertExpiry: '2026-12-05' });
+    const vetting = forcePerson(w, { companyId: null, credentialStatus: 'vetting', credentialExpiresOn: null, healthCertExpiry: '2026-11-20' });
+    const d30 = await w.ok('due.list', { window: '30', kinds: ['credential_expiry', 'health_certificate'] });
+    expect(d30.rows.map((r) => `${r.kind}:${r.entityId === soon ? 'soon' : r.entityId}`)).toEqual(['credential_expiry:soon']);
+    expect(d30.rows[0]).toMatchObject({ entityType: 'person', subject: 'Tzul Ajanel, Juan Carlos', daysLeft: 17, companyName: 'Seguridad Quetzal Integral, S.A.' });
+    const over = await w.ok('due.list', { window: 'overdue', kinds: ['health_certificate'] });
+    expect(over.rows.map((r) => r.entityId)).toEqual([vetting]);
+    const d90 = await w.ok('due.list', { window: '90', kinds: ['health_certificate'] });
+    expect(d90.rows.map((r) => r.entityId)).toEqual([soon]);
   });
 
   it('shows a company timeline merged from licence events, sanctions and the journal', async () => {

@@ -2,18 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { runImport, type ImportRequest } from '../../electron/services/returns/importer.ts';
 import { freshWorkspace, sampleCompany } from '../helpers/workspace.ts';
-import { csv, firearm, FIREARMS_HEADER, LICENCE, person, PERSONNEL_HEADER, xlsx } from '../helpers/returnsFiles.ts';
+import { csv, firearm, FIREARMS_HEADER, grantLicence, LICENCE, OTHER_LICENCE, person, PERSONNEL_HEADER, xlsx } from '../helpers/returnsFiles.ts';
 
 type W = Awaited<ReturnType<typeof freshWorkspace>>;
 let w: W;
 beforeEach(async () => {
   w = await freshWorkspace();
-  await w.ok('companies.create', sampleCompany());
-  await w.ok('companies.create', sampleCompany({ taxId: '7654321-8', legalName: 'Custodia Maya, S.A.', tradeName: 'Custodia Maya' }));
+  grantLicence(w.app.workspaces.db, (await w.ok('companies.create', sampleCompany())).id, LICENCE);
+  grantLicence(w.app.workspaces.db, (await w.ok('companies.create', sampleCompany({ taxId: '7654321-8', legalName: 'Custodia Maya, S.A.', tradeName: 'Custodia Maya' }))).id, OTHER_LICENCE);
 });
 afterEach(() => w.cleanup());
 
-const OTHER = '7654321-8';
+const OTHER = OTHER_LICENCE;
 
 function imp(files: Record<string, Uint8Array>, opts: Partial<ImportRequest> = {}) {
   return runImport(w.app.workspaces.db, {
@@ -83,11 +83,11 @@ describe('reading what companies send', () => {
     expect(r.errors).toEqual([]);
     const got = w.app.workspaces.db.prepare('SELECT serial_no, type, calibre, status, acquired_date FROM return_firearms ORDER BY serial_no').all();
     expect(got).toEqual([
-      { serial_no: 'S1', type: 'pistol', calibre: '9x19mm', status: 'in_armory', acquired_date: '2019-03-15' },
-      { serial_no: 'S2', type: 'revolver', calibre: '.38 SPL', status: 'stolen', acquired_date: '2020-11-28' },
-      { serial_no: 'S3', type: 'shotgun', calibre: '12 GA', status: 'under_repair', acquired_date: '2017-09-22' },
-      { serial_no: 'S4', type: 'rifle', calibre: '5.56x45mm', status: 'stolen', acquired_date: null },
-      { serial_no: 'S5', type: 'submachine_gun', calibre: '.380 ACP', status: 'destroyed', acquired_date: null },
+      { serial_no: 'S1', type: 'pistol', calibre: '9x19', status: 'in_armory', acquired_date: '2019-03-15' },
+      { serial_no: 'S2', type: 'revolver', calibre: '38spl', status: 'stolen', acquired_date: '2020-11-28' },
+      { serial_no: 'S3', type: 'shotgun', calibre: '12ga', status: 'under_repair', acquired_date: '2017-09-22' },
+      { serial_no: 'S4', type: 'rifle', calibre: '556', status: 'stolen', acquired_date: null },
+      { serial_no: 'S5', type: 'submachine_gun', calibre: '380acp', status: 'destroyed', acquired_date: null },
     ]);
     const p = await imp({ 'p.csv': csv([PERSONNEL_HEADER, person({ armed: 'sí' }), person({ id: '2', armed: 'NO', role: 'escolta' })]) }, { dryRun: true });
     expect(p.errors).toEqual([]);
@@ -101,7 +101,7 @@ describe('reading what companies send', () => {
     });
     const r = await imp({ 'declaracion.xlsx': bytes });
     expect(r.errors).toEqual([]);
-    expect(codes(r)).toEqual(['FORMULA_VALUE', 'SHEET_UNKNOWN']);
+    expect(codes(r)).toEqual(['FORMULA_VALUE']);
     expect(r.files[0].sheets.map((s) => [s.sheetName, s.returnSheet, s.headerRow])).toEqual([['Personal', 'PERSONNEL', 3], ['Armas', 'FIREARMS', 1]]);
     expect(w.app.workspaces.db.prepare('SELECT national_id, birth_date, credential_expiry, training_hours FROM return_personnel').get())
       .toEqual({ national_id: '2547896541201', birth_date: '1988-05-02', credential_expiry: '2028-01-31', training_hours: 120 });
@@ -282,5 +282,50 @@ describe('formula neutralising in exports', () => {
     expect(cells.filter((c) => typeof c === 'string' && /^[=+\-@]/.test(c))).toEqual([]);
     expect(ws.getRow(2).getCell(7).value).toMatch(/HYPERLINK/);
     expect(ws.getRow(1).values).toEqual([undefined, 'Gravedad', 'Archivo', 'Hoja', 'Fila', 'Columna', 'Código', 'Problema']);
+  });
+});
+
+describe('the published template', () => {
+  it('has instructions in Spanish and English, label and key rows, drop-down lists; a filled copy imports cleanly', async () => {
+    const t = await w.ok('returns.template', { language: 'es' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(t.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['INSTRUCCIONES', 'LISTS', 'PERSONNEL', 'FIREARMS', 'AMMUNITION']);
+    const ins = wb.getWorksheet('INSTRUCCIONES')!;
+    const text: string[] = [];
+    ins.eachRow((r) => text.push(String(r.getCell(1).value)));
+    expect(text.join('\n')).toMatch(/INSTRUCCIONES[\s\S]*INSTRUCTIONS/);
+    const fa = wb.getWorksheet('FIREARMS')!;
+    expect(fa.getRow(2).values).toEqual([undefined, 'company_licence_no', 'serial_no', 'make', 'model', 'type', 'calibre', 'manufacturer_country', 'marking_code', 'status', 'acquired_date', 'assigned_to_national_id']);
+    expect(fa.getCell('E3').dataValidation).toMatchObject({ type: 'list', formulae: ['LISTS!$B$2:$B$7'] });
+    fa.getRow(3).values = [LICENCE, 'T-100', 'Beretta', '92FS', 'pistol', '9x19mm', 'Italia', '', 'assigned', new Date(Date.UTC(2022, 5, 1)), '2547896541201'];
+    wb.getWorksheet('PERSONNEL')!.getRow(3).values = [LICENCE, '2547896541201', 'María Ajú', new Date(Date.UTC(1988, 4, 2)), 'armed_guard', 'CR-1', new Date(Date.UTC(2028, 0, 1)), 40, 'yes'];
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await imp({ 'plantilla.xlsx': filled });
+    expect(r.errors).toEqual([]);
+    expect(r.files[0].sheets.map((s) => [s.returnSheet, s.headerRow, s.rows])).toEqual([['PERSONNEL', 2, 1], ['FIREARMS', 2, 1], ['AMMUNITION', 2, 0]]);
+    expect(r.committed).toBe(true);
+  });
+});
+
+describe('reconciliation against the firearms register', () => {
+  it('uses the register when the company never filed: missing in-service weapons flagged, disposed ones not; serials held by another company flagged', async () => {
+    const db = w.app.workspaces.db;
+    const ids = Object.fromEntries((db.prepare('SELECT id, legal_name FROM companies').all() as { id: string; legal_name: string }[]).map((c) => [c.legal_name, c.id]));
+    const quetzal = ids['Seguridad Quetzal Integral, S.A.'];
+    const maya = ids['Custodia Maya, S.A.'];
+    const put = (company: string, serial: string, state: string) => db.prepare(`INSERT INTO firearms (id, company_id, type, make, make_norm, calibre_code, calibre_written, serial, serial_norm, condition, state, created_at, updated_at)
+      VALUES (?, ?, 'pistol', 'Glock', 'GLOCK', '9x19', '9 mm', ?, ?, 'serviceable', ?, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`).run(crypto.randomUUID(), company, serial, serial.replace(/[^A-Z0-9]/gi, '').toUpperCase(), state);
+    put(quetzal, 'REG-1', 'in_armory');
+    put(quetzal, 'REG-2', 'issued');
+    put(quetzal, 'REG-3', 'stolen');
+    put(maya, 'MAYA-9', 'in_armory');
+    const r = await imp({ 'armas.csv': csv([FIREARMS_HEADER, firearm({ serial: 'reg 1', make: 'Glock', model: '', type: 'Pistola', cal: '9 mm', status: 'En armería' }), firearm({ serial: 'MAYA-9' })]) }, { dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r.counts.FIREARMS).toEqual({ read: 2, new: 1, changed: 0, unchanged: 1, missing: 2 });
+    expect(r.flags).toEqual([
+      { kind: 'possible_diversion', companyLicenceNo: LICENCE, serialNo: 'REG-2' },
+      { kind: 'serial_other_company', companyLicenceNo: LICENCE, serialNo: 'MAYA-9', otherCompanyLicenceNo: OTHER_LICENCE },
+    ]);
   });
 });

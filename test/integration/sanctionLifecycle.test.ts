@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANCTION_ACTIONS, SANCTION_DECISION_ACTIONS, SANCTION_STATES, SANCTION_TRANSITIONS, type SanctionAction } from '../../shared/model/sanctionLifecycle.ts';
 import { freshWorkspace } from '../helpers/workspace.ts';
-import { forceLicence, forceSanction, makeCompany, snapshot } from '../helpers/licensing.ts';
+import { forceLicence, forcePerson, forceSanction, makeCompany, snapshot } from '../helpers/licensing.ts';
 
 let w: Awaited<ReturnType<typeof freshWorkspace>>;
 afterEach(() => w?.cleanup());
@@ -103,6 +103,32 @@ describe('sanctions change the licence through its own machine', () => {
     expect(l.conditions).toEqual([expect.objectContaining({ text: 'Auditoría trimestral', sanctionId: cond })]);
   });
 
+  it('a final revocation against a person revokes their credential through personnel’s machine, with the sanction as reference', async () => {
+    w = await freshWorkspace();
+    const companyId = await makeCompany(w);
+    const personId = forcePerson(w, { companyId, credentialStatus: 'active', credentialExpiresOn: '2027-06-30', healthCertExpiry: '2027-01-10', number: 'CRED-2025-000777' });
+    await w.signInAs('supervisor', 'supervisora');
+    let s = await w.ok('sanctions.propose', { kind: 'revocation', targetType: 'credential', targetId: personId, legalBasis: 'Decreto 52-2010, art. 64', reason: 'Uso indebido del arma de dotación.', appealDays: 0 });
+    expect(s).toMatchObject({ targetLabel: 'CRED-2025-000777', companyId, companyName: 'Seguridad Quetzal Integral, S.A.' });
+    const cond = await w.app.call('sanctions.propose', { kind: 'extra_condition', targetType: 'credential', targetId: personId, conditionText: 'x', legalBasis: 'Art.', reason: 'y' });
+    expect(cond.ok ? 'ok' : cond.error.messageKey).toBe('errors.conditionNeedsLicence');
+    s = await w.ok('sanctions.advance', { id: s.id, version: s.version, action: 'notify' });
+    s = await w.ok('sanctions.advance', { id: s.id, version: s.version, action: 'open_appeal_window' });
+    w.clock.advance(86_400_000);
+    s = await w.ok('sanctions.decide', { id: s.id, version: s.version, action: 'finalize', appealOutcome: 'none', note: 'Firme.' });
+    const p = w.app.workspaces.db.prepare('SELECT credential_status FROM persons WHERE id = ?').get(personId) as { credential_status: string };
+    expect(p.credential_status).toBe('revoked');
+    const ev = w.app.workspaces.db.prepare("SELECT ref_type, ref_id, legal_basis FROM credential_events WHERE person_id = ? AND action = 'revoke'").get(personId);
+    expect(ev).toEqual({ ref_type: 'sanction', ref_id: s.id, legal_basis: 'Decreto 52-2010, art. 64' });
+    // A credential that cannot be revoked (already revoked) refuses a second revocation, and nothing changes.
+    const again = forceSanction(w, { licenceId: personId, companyId, state: 'appeal_window', kind: 'revocation', appealDeadline: '2026-11-01' });
+    w.app.workspaces.db.prepare("UPDATE sanctions SET target_type = 'credential' WHERE id = ?").run(again);
+    const before = snapshot(w, [`SELECT * FROM sanctions WHERE id = '${again}'`]);
+    const r = await w.app.call('sanctions.decide', { id: again, version: 1, action: 'finalize', appealOutcome: 'none', note: 'Firme.' });
+    expect(r.ok ? 'ok' : r.error.code).toBe('INVALID_TRANSITION');
+    expect(snapshot(w, [`SELECT * FROM sanctions WHERE id = '${again}'`])).toBe(before);
+  });
+
   it('validates a proposal by kind and refuses a target that does not exist', async () => {
     w = await freshWorkspace();
     const companyId = await makeCompany(w);
@@ -111,6 +137,9 @@ describe('sanctions change the licence through its own machine', () => {
     expect(r.ok ? 'ok' : r.error.issues?.map((i) => i.field).sort()).toEqual(['amount', 'currency']);
     const missing = await w.app.call('sanctions.propose', { kind: 'warning', targetType: 'licence', targetId: '01900000-0000-7000-8000-0000000000ff', legalBasis: 'Art. 60', reason: 'x' });
     expect(missing.ok ? 'ok' : missing.error).toMatchObject({ code: 'NOT_FOUND', field: 'targetId' });
+    const draft = forceLicence(w, { companyId, state: 'submitted', recommendedBy: null, expiresInDays: 0 });
+    const notInForce = await w.app.call('sanctions.propose', { kind: 'warning', targetType: 'licence', targetId: draft, legalBasis: 'Art. 60', reason: 'x' });
+    expect(notInForce.ok ? 'ok' : notInForce.error).toMatchObject({ code: 'CONFLICT', field: 'targetId', messageKey: 'errors.targetNotSanctionable' });
     expect((w.app.workspaces.db.prepare('SELECT count(*) AS n FROM sanctions').get() as { n: number }).n).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { openFieldPackage } from './field.open.ts';
 import { prepareReturn } from './field.return.ts';
 import { presentTables } from './field.registry.ts';
 
-type FieldCommand = 'field.status' | 'field.exportPackage' | 'field.listExports' | 'field.previewImport' | 'field.applyImport' | 'field.openPackage' | 'field.exportReturn';
+type FieldCommand = 'field.status' | 'field.listMembers' | 'field.exportPackage' | 'field.listExports' | 'field.previewImport' | 'field.applyImport' | 'field.openPackage' | 'field.exportReturn';
 
 /** Field packages: export for a team, open as a field copy, return changes, import with conflicts. */
 export const fieldHandlers: Handlers<FieldCommand> = {
@@ -19,6 +19,7 @@ export const fieldHandlers: Handlers<FieldCommand> = {
     return { mode: 'field', package: { exportId: info.exportId, label: info.label, agency: info.agency.label, agencyFingerprint: info.agency.keyFingerprint, openedAt: info.openedAt, changes, counts } };
   },
   'field.exportPackage': { prepare: prepareExport, run: (ctx, _input, p) => recordExport(ctx, p) },
+  'field.listMembers': (ctx) => ctx.db.prepare(`SELECT id, username, display_name AS displayName, role FROM users WHERE active = 1 ORDER BY display_name`).all() as never,
   'field.listExports': (ctx) => (ctx.db.prepare(`
     SELECT e.id, e.label, e.row_count AS rowCount, e.created_at AS createdAt, e.created_by AS createdBy,
       (SELECT json_group_array(u.username) FROM field_export_members m JOIN users u ON u.id = m.user_id WHERE m.export_id = e.id) AS members,

@@ -49,14 +49,19 @@ export async function openFieldPackage(ctx: Ctx, input: { path: string; passphra
   try {
     const db = ws.db;
     const counts: { table: string; rows: number }[] = [];
+    // The copy holds a slice of the register: rows it points to but did not bring (licence
+    // types, users who signed a recommendation) are not there, so foreign keys are not checked
+    // while the slice is copied in. The field can change only editable fields, never a key.
+    db.pragma('foreign_keys=OFF');
     db.transaction(() => {
       const user = db.prepare(`INSERT INTO users (id, username, display_name, role, active, must_change_password, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, 0, 0, ?, ?, NULL)`);
-      for (const m of payload.members) if (m.id !== me.id) user.run(m.id, m.username, m.displayName, m.role, now, now);
+      for (const m of [...payload.members, ...(payload.people ?? [])]) if (m.id !== me.id) user.run(m.id, m.username, m.displayName, m.role, now, now);
       for (const t of payload.tables) {
         if (!fieldTable(t.table)) throw new AppError('INTEGRITY', 'errors.fieldTampered', {}, 'path');
         const local = new Set(tableColumns(db, t.table));
         const idx = t.columns.map((c, i) => [c, i] as const).filter(([c]) => local.has(c));
-        const ins = db.prepare(`INSERT INTO "${t.table}" (${idx.map(([c]) => `"${c}"`).join(', ')}) VALUES (${idx.map(() => '?').join(', ')})`);
+        // OR REPLACE: rows every workspace ships with (the standard checklists) are already here.
+        const ins = db.prepare(`INSERT OR REPLACE INTO "${t.table}" (${idx.map(([c]) => `"${c}"`).join(', ')}) VALUES (${idx.map(() => '?').join(', ')})`);
         for (const row of t.rows) ins.run(...idx.map(([, i]) => fromJson(row[i])));
         counts.push({ table: t.table, rows: t.rows.length });
       }
@@ -70,6 +75,7 @@ export async function openFieldPackage(ctx: Ctx, input: { path: string; passphra
       installChangeTriggers(db);
       appendJournal(db, { at: now, userId: me.id, username: me.username, command: 'field.openPackage', entityType: 'field_export', entityId: payload.exportId, payload: { packageId: h.packageId, counts } });
     })();
+    db.pragma('foreign_keys=ON');
     return { workspaceId: fieldWorkspaceId, counts };
   } catch (e) {
     // Nothing half made: the new folder goes away with its keyring.

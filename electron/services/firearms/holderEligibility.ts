@@ -1,36 +1,41 @@
 import type { Db } from '../../store/db.ts';
+import { credentialValidOn, loadPersonRow, qualifiedFor } from '../personnel/index.ts';
+import { calibreList } from './calibres.repo.ts';
 
 /**
- * Whether a guard may be issued a weapon: a valid credential on the date and a firearm
- * qualification for every calibre the weapon takes (personnel area). The check is a provider so
- * the firearms register does not import personnel internals; `personnelEligibility` is the real one.
+ * Whether a guard may be issued a weapon: a person in the personnel register, holding a credential
+ * in force on the date, and a firearm qualification in force for every calibre the weapon takes
+ * (both halves of a ".38 SPL / .357 Magnum" revolver).
  *
- * `verified: false` means the personnel register could not be consulted (no personnel tables in
- * this workspace): the issue is recorded with holder_check = 'unverified' and shown as such.
+ * Personnel stores qualifications as written ("9 mm", "9MM"); its `qualifiedFor` compares ignoring
+ * case and spaces. So each calibre is asked under its canonical name and every synonym of the
+ * workspace list: "9mm", "9x19" and "9 mm Parabellum" are the same qualification.
  */
 export type HolderCheck =
-  | { ok: true; verified: boolean }
+  | { ok: true }
   | { ok: false; messageKey: string; params: Record<string, string | number> };
 
-export type HolderEligibility = (db: Db, personId: string, calibreCodes: readonly string[], date: string) => HolderCheck;
-
-/** Used while the personnel register is absent from the workspace schema. */
-export const unverifiedEligibility: HolderEligibility = () => ({ ok: true, verified: false });
-
-let provider: HolderEligibility = unverifiedEligibility;
-
-/** Replaces the provider (personnel wiring at start-up; tests inject refusals). Returns the previous one. */
-export function setHolderEligibility(p: HolderEligibility): HolderEligibility {
-  const prev = provider;
-  provider = p;
-  return prev;
-}
-
 export function checkHolder(db: Db, personId: string, calibreCodes: readonly string[], date: string): HolderCheck {
-  return provider(db, personId, calibreCodes, date);
+  if (!loadPersonRow(db, personId)) return { ok: false, messageKey: 'errors.holderNotFound', params: {} };
+  if (!credentialValidOn(db, personId, date)) return { ok: false, messageKey: 'errors.holderNoCredential', params: { date } };
+  const list = calibreList(db);
+  for (const code of calibreCodes) {
+    const def = list.find((c) => c.code === code);
+    const spellings = def ? [def.canonical, ...def.synonyms] : [code];
+    if (!spellings.some((s) => qualifiedFor(db, personId, s, date))) {
+      return { ok: false, messageKey: 'errors.holderNotQualified', params: { calibre: def?.canonical ?? code, date } };
+    }
+  }
+  return { ok: true };
 }
 
-/** Display name of a person when the personnel register exists; the id is what the register stores. */
-export function personName(_db: Db, _personId: string | null): string | null {
-  return null;
+/** Display name of a person of the personnel register; the firearms register stores only the id. */
+const nameStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+export function personName(db: Db, personId: string | null): string | null {
+  if (!personId) return null;
+  let stmt = nameStatements.get(db);
+  if (!stmt) nameStatements.set(db, (stmt = db.prepare('SELECT given_names, family_names FROM persons WHERE id = ?')));
+  const r = stmt.get(personId) as { given_names: string; family_names: string } | undefined;
+  return r ? `${r.given_names} ${r.family_names}` : null;
 }

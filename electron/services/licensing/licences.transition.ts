@@ -4,8 +4,9 @@ import { uuidv7 } from '../../../shared/ids.ts';
 import { roleCan, type Role } from '../../../shared/model/roles.ts';
 import { findLicenceTransition, type LicenceAction, type LicenceState } from '../../../shared/model/licenceLifecycle.ts';
 import { addDays, addMonths, daysBetween } from '../../../shared/model/due.ts';
-import { formatNumber, patternUsesYear } from '../../../shared/model/numberPattern.ts';
+import { nextPatternNumber } from '../../store/sequences.ts';
 import { loadLicenceRow, type LicenceSqlRow } from './licences.repo.ts';
+import { openCustodyForCompany } from '../firearms/custody.ts';
 
 export interface Actor {
   id: string;
@@ -100,7 +101,7 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
       set.paused_since = null;
       break;
     case 'grant':
-      set.number = nextLicenceNumber(db, row.number_pattern, Number(req.today.slice(0, 4)));
+      set.number = nextLicenceNumber(db, row.number_pattern, req.today);
       set.issued_on = req.today;
       set.expires_on = addMonths(req.today, row.validity_months);
       set.decided_on = req.today;
@@ -128,21 +129,21 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     eventId, row.id, req.action, row.state, tr.to, req.legalBasis ?? null, req.reason ?? null, req.sanctionId ?? null, req.now, req.actor.id, req.actor.username,
   );
+  // Firearms hook: a company left with no licence in force must account for its weapons (custody list).
+  if ((tr.to === 'suspended' || tr.to === 'revoked' || tr.to === 'expired') &&
+    !db.prepare("SELECT 1 FROM licences WHERE company_id = ? AND id <> ? AND state IN ('active','renewal_filed')").get(row.company_id, row.id)) {
+    openCustodyForCompany(db, row.company_id, tr.to, req.now, req.actor.id);
+  }
   return { before: row, from: row.state, to: tr.to, eventId };
 }
 
 /**
- * The next free number for a pattern: one counter per pattern and year (a pattern without
- * `{year}` never restarts). A number already taken (say, typed in by an import) is skipped,
- * and the unique index on `licences.number` is the last line of defence.
+ * The next free number for a licence type's pattern on `date`, from the shared counters
+ * (`electron/store/sequences.ts`): one counter per pattern, restarting as the pattern says
+ * (per year with `{year}`). A number already held by a licence (an import, an old pattern)
+ * is skipped; the unique index on `licences.number` is the last line of defence.
  */
-export function nextLicenceNumber(db: Db, pattern: string, year: number): string {
-  const key = patternUsesYear(pattern) ? year : 0;
+export function nextLicenceNumber(db: Db, pattern: string, date: string): string {
   const taken = db.prepare('SELECT 1 FROM licences WHERE number = ?');
-  for (;;) {
-    const r = db.prepare(`INSERT INTO licence_number_seq (pattern, year, last) VALUES (?, ?, 1)
-      ON CONFLICT(pattern, year) DO UPDATE SET last = last + 1 RETURNING last`).get(pattern, key) as { last: number };
-    const number = formatNumber(pattern, { year, seq: r.last });
-    if (!taken.get(number)) return number;
-  }
+  return nextPatternNumber(db, `licence:${pattern}`, pattern, date, (c) => taken.get(c) !== undefined);
 }

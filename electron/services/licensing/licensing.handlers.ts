@@ -54,9 +54,13 @@ export const licensingHandlers: Handlers<LicensingCommand> = {
   'licensing.createApplication': (ctx, input) => {
     const type = loadLicenceType(ctx.db, input.typeId);
     if (!type || !type.active) throw AppError.validation('typeId', 'errors.licenceTypeNotFound');
-    if (!ctx.db.prepare('SELECT 1 FROM companies WHERE id = ?').get(input.companyId)) throw AppError.validation('companyId', 'errors.companyNotFound', {}, 'NOT_FOUND');
+    const company = ctx.db.prepare('SELECT legal_name, service_types FROM companies WHERE id = ?').get(input.companyId) as { legal_name: string; service_types: string } | undefined;
+    if (!company) throw AppError.validation('companyId', 'errors.companyNotFound', {}, 'NOT_FOUND');
     const outside = input.serviceTypes.filter((s) => !type.serviceTypes.includes(s));
     if (outside.length) throw AppError.validation('serviceTypes', 'errors.serviceNotCovered', { type: type.name });
+    // The register is the source of truth for what a company does: update it before applying for more.
+    const registered = JSON.parse(company.service_types) as string[];
+    if (input.serviceTypes.some((s) => !registered.includes(s))) throw AppError.validation('serviceTypes', 'errors.serviceNotRegistered', { company: company.legal_name });
     const id = uuidv7();
     const now = ctx.nowIso();
     ctx.db.prepare(`INSERT INTO licences (id, company_id, type_id, state, service_types, processing_days, notes, created_at, updated_at, created_by)

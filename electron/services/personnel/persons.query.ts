@@ -14,14 +14,16 @@ const NAME = (dir: string) => `p.family_names COLLATE NOCASE ${dir}, p.given_nam
  * matching an index in 0003_personnel exactly, so a page at 600,000 rows walks the index instead
  * of sorting. Expiry keeps NULLs last in both directions through two expression indexes.
  */
-function orderBy(q: Q): string {
-  const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
+function orderBy(q: Q, reverse = false): string {
+  const desc = (q.dir === 'desc') !== reverse;
+  const dir = desc ? 'DESC' : 'ASC';
   switch (q.sort as PersonSortColumn) {
     case 'name': return NAME(dir);
     case 'nationalId': return `p.national_id_norm ${dir}, p.id ${dir}`;
     case 'role': return `p.role ${dir}, ${NAME(dir)}`;
     case 'credentialStatus': return `p.credential_status ${dir}, ${NAME(dir)}`;
-    case 'credentialExpiresOn': return `p.credential_expires_on IS NULL, p.credential_expires_on ${dir}, p.id ${dir}`;
+    // NULLs last in the view; reversed for the far half, they come first and are read backwards.
+    case 'credentialExpiresOn': return `p.credential_expires_on IS NULL ${reverse ? 'DESC' : 'ASC'}, p.credential_expires_on ${dir}, p.id ${dir}`;
     case 'updatedAt': return `p.updated_at ${dir}, p.id ${dir}`;
   }
 }
@@ -45,21 +47,40 @@ function where(q: Q, today: string): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** The SQL of one page, exported so the bench and tests can EXPLAIN it. */
-export function listSql(q: Q, today: string): { page: string; count: string; params: unknown[] } {
+/**
+ * The SQL of one page, exported so the bench and tests can EXPLAIN it. `keys` finds the page's
+ * row ids by walking an index alone (every index holds the rowid, so OFFSET skips index entries
+ * without reading a single row or joining a company); `page` then reads just those rows. The
+ * outer ORDER BY sorts at most one page.
+ */
+export function listSql(q: Q, today: string, reverse = false): { keys: string; page: string; count: string; params: unknown[] } {
   const w = where(q, today);
+  const order = orderBy(q, reverse);
+  const keys = `SELECT p.rowid AS k FROM persons p ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
   return {
-    page: `SELECT ${ROW_COLUMNS} FROM persons p LEFT JOIN companies c ON c.id = p.current_company_id ${w.sql} ORDER BY ${orderBy(q)} LIMIT ? OFFSET ?`,
+    keys,
+    page: `SELECT ${ROW_COLUMNS} FROM (${keys}) AS pk CROSS JOIN persons p ON p.rowid = pk.k LEFT JOIN companies c ON c.id = p.current_company_id ORDER BY ${order}`,
     count: `SELECT count(*) AS n FROM persons p ${w.sql}`,
     params: w.params,
   };
 }
 
-/** One page of the personnel register plus the total for the pager; everything is done in SQL. */
+/**
+ * One page of the personnel register plus the total for the pager; everything is done in SQL.
+ * A page in the far half (the pager's "last page" at 600,000 rows) is read from the other end of
+ * the same index in reverse order and flipped, so OFFSET never walks more than half the index.
+ */
 export function listPersons(db: Db, q: Q, offset: number, limit: number, today: string) {
   const s = listSql(q, today);
-  const rows = db.prepare(s.page).all(...s.params, limit, offset) as PersonSqlRow[];
   const total = (db.prepare(s.count).get(...s.params) as { n: number }).n;
+  if (offset >= total) return { rows: [], total };
+  if (offset > total / 2) {
+    const take = Math.min(limit, total - offset);
+    const back = listSql(q, today, true);
+    const rows = db.prepare(back.page).all(...back.params, take, total - offset - take) as PersonSqlRow[];
+    return { rows: rows.reverse().map(hydrateRow), total };
+  }
+  const rows = db.prepare(s.page).all(...s.params, limit, offset) as PersonSqlRow[];
   return { rows: rows.map(hydrateRow), total };
 }
 

@@ -15,6 +15,7 @@ import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconci
 import { companyResolver } from './register.ts';
 import { commitBatch } from './commit.ts';
 import { settleDate } from './values.ts';
+import { workspaceCalibres } from './register.ts';
 
 export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
@@ -76,15 +77,18 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   const progress = hooks.progress ?? (() => {});
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
   let rowsRead = 0;
+  const calibres = workspaceCalibres(db);
+  // Rows to read, for the progress bar: line breaks in text files; unknown (0) for spreadsheets.
+  const estimate = req.files.every((f) => f.bytes[0] !== 0x50) ? req.files.reduce((n, f) => n + countLines(f.bytes), 0) : 0;
 
   // 1. Read and map.
-  for (const [i, f] of req.files.entries()) {
-    progress('reading', i, req.files.length);
+  for (const f of req.files) {
+    progress('reading', rowsRead, estimate);
     const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
     files.push(report);
     const parser = new FileParser({
-      file: f.name, problems, answers: (s) => req.answers[s] ?? {},
-      onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', i, req.files.length); } },
+      file: f.name, problems, answers: (s) => req.answers[s] ?? {}, calibres,
+      onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', rowsRead, Math.max(estimate, rowsRead)); } },
     });
     try {
       const format = sniffFormat(f.name, f.bytes);
@@ -97,6 +101,9 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       continue;
     }
     report.sheets = parser.sheets;
+    if (parser.records.length === 0) {
+      for (const e of parser.emptySheets) problems.add({ file: f.name, sheet: e.sheet, row: e.row, column: null, code: 'HEADER_ONLY', params: {} });
+    }
     if (!parser.sheets.length && !problems.items.some((p) => p.file === f.name && p.severity === 'error')) {
       problems.add({ file: f.name, sheet: null, row: null, column: null, code: 'HEADER_NOT_FOUND', params: {} });
     }
@@ -114,7 +121,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     }
     report.dateOrder = order;
     for (const r of parser.records) {
-      for (const [field, p] of Object.entries(r.dates)) {
+      if (r.dates) for (const [field, p] of Object.entries(r.dates)) {
         const iso = settleDate(p, order);
         if (!iso && !('a' in p && !order)) problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
         r.v[field] = iso;
@@ -215,6 +222,12 @@ function validateAcrossRows(db: Db, year: number, now: string, records: ReturnRe
     const known = companiesWithPersonnel.has(company) ? people.get(company)!.has(nid) : !!lastRoster.get(company, nid);
     if (!known) problems.add({ ...at(r, 'assigned_to_national_id'), code: 'ASSIGNED_NOT_IN_RETURN', params: { value: String(r.v.assigned_to_national_id) } });
   }
+}
+
+function countLines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 export { RETURN_SHEETS };

@@ -1,6 +1,7 @@
 import { RETURN_FIELDS, type ReturnField, type ReturnSheet } from '../../../shared/model/returns.ts';
 import { enumValue, fold } from '../../../shared/model/returnsSynonyms.ts';
 import { normaliseCalibre } from '../../../shared/model/returnsCalibre.ts';
+import { SHIPPED_CALIBRES, type CalibreList } from '../../../shared/model/calibres.ts';
 import { detectHeader, planColumns, sheetFromName, type ColumnAnswers, type ColumnPlan } from './mapping.ts';
 import type { ProblemList } from './problems.ts';
 import type { Cell, TableSink } from './read/types.ts';
@@ -13,8 +14,9 @@ export interface ReturnRecord {
   sheetName: string | null;
   row: number;
   v: Record<string, string | number | null>;
-  dates: Record<string, PendingDate>;
-  /** Header text per field, to name the column in problems. */
+  /** Only dates still waiting for the file's day/month order (most rows have none). */
+  dates: Record<string, PendingDate> | null;
+  /** Header text per field, to name the column in problems; one object shared by the sheet's rows. */
   cols: Record<string, string>;
 }
 
@@ -33,6 +35,7 @@ export interface SheetSummary {
 }
 
 const HEADER_SCAN_ROWS = 30;
+const AUX_SHEETS = new Set(['lists', 'listas', 'instrucciones', 'instructions', 'instrucoes', 'listas desplegables']);
 
 /**
  * Turns one file's tables into typed records, collecting every problem. Implements the
@@ -42,18 +45,22 @@ export class FileParser implements TableSink {
   readonly records: ReturnRecord[] = [];
   readonly sheets: SheetSummary[] = [];
   readonly questions: Question[] = [];
+  /** Sheets with headers and no rows: fine beside other data (no ammunition to declare), an error when the whole file is empty. */
+  readonly emptySheets: { sheet: string | null; row: number | null }[] = [];
   /** Day/month evidence over every date cell of the file. */
   readonly evidence = { dmy: 0, mdy: 0, ambiguous: 0, samples: [] as string[] };
   private buffer: { n: number; cells: Cell[] }[] = [];
   private sheetName: string | null = null;
-  private current: { sheet: ReturnSheet; plan: ColumnPlan; summary: SheetSummary } | null = null;
+  private current: { sheet: ReturnSheet; plan: ColumnPlan; summary: SheetSummary; cols: Record<string, string> } | null = null;
   private skipped = false;
   private readonly file: string;
   private readonly problems: ProblemList;
   private readonly answers: (sheet: ReturnSheet) => ColumnAnswers;
   private readonly onRow: () => void;
+  private readonly calibres: CalibreList;
 
-  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void }) {
+  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void; calibres?: CalibreList }) {
+    this.calibres = opts.calibres ?? SHIPPED_CALIBRES;
     this.file = opts.file;
     this.problems = opts.problems;
     this.answers = opts.answers;
@@ -64,7 +71,8 @@ export class FileParser implements TableSink {
     this.sheetName = name;
     this.buffer = [];
     this.current = null;
-    this.skipped = false;
+    // The template's own instructions and drop-down lists are not data.
+    this.skipped = name !== null && AUX_SHEETS.has(fold(name));
   }
 
   row(n: number, cells: Cell[]): void {
@@ -78,9 +86,7 @@ export class FileParser implements TableSink {
 
   endSheet(): void {
     if (!this.current && !this.skipped) this.findHeader(true);
-    if (this.current && this.current.summary.rows === 0) {
-      this.problems.add({ file: this.file, sheet: this.sheetName, row: this.current.summary.headerRow, column: null, code: 'HEADER_ONLY', params: {} });
-    }
+    if (this.current && this.current.summary.rows === 0) this.emptySheets.push({ sheet: this.sheetName, row: this.current.summary.headerRow });
     this.current = null;
   }
 
@@ -120,7 +126,9 @@ export class FileParser implements TableSink {
     }
     for (const d of plan.duplicates) this.problems.add({ ...loc, column: d.headers.join(' / '), code: 'DUPLICATE_COLUMN', params: { field: d.field } });
     for (const m of plan.missingRequired) this.problems.add({ ...loc, column: m, code: 'REQUIRED_COLUMN_MISSING', params: { field: m } });
-    this.current = { sheet: found.sheet, plan, summary };
+    const cols: Record<string, string> = {};
+    plan.fields.forEach((f, i) => { if (f) cols[f] ??= plan.headers[i]; });
+    this.current = { sheet: found.sheet, plan, summary, cols };
     const rest = this.buffer.slice(found.index + 1);
     this.buffer = [];
     for (const r of rest) this.data(r.n, r.cells);
@@ -130,7 +138,7 @@ export class FileParser implements TableSink {
     const cur = this.current!;
     cur.summary.rows++;
     const defs = RETURN_FIELDS[cur.sheet];
-    const rec: ReturnRecord = { file: this.file, sheet: cur.sheet, sheetName: this.sheetName, row: n, v: {}, dates: {}, cols: {} };
+    const rec: ReturnRecord = { file: this.file, sheet: cur.sheet, sheetName: this.sheetName, row: n, v: {}, dates: null, cols: cur.cols };
     const texts = new Map<string, Cell[]>();
     cur.plan.fields.forEach((f, i) => {
       if (!f) return;
@@ -138,8 +146,8 @@ export class FileParser implements TableSink {
       if (c !== null && typeof c === 'object' && !(c instanceof Date)) {
         this.problems.add({ file: this.file, sheet: this.sheetName, row: n, column: cur.plan.headers[i], code: 'FORMULA_VALUE', params: {} });
       }
-      texts.set(f, [...(texts.get(f) ?? []), c]);
-      rec.cols[f] ??= cur.plan.headers[i];
+      const list = texts.get(f);
+      if (list) list.push(c); else texts.set(f, [c]);
     });
     for (const def of defs) {
       const list = texts.get(def.key);
@@ -162,7 +170,8 @@ export class FileParser implements TableSink {
         this.evidence[e]++;
         if (e === 'ambiguous' && this.evidence.samples.length < 5) this.evidence.samples.push(cellText(cells[0]));
       }
-      rec.dates[def.key] = p;
+      if ('iso' in p) rec.v[def.key] = p.iso;
+      else (rec.dates ??= {})[def.key] = p;
       return;
     }
     // Several columns join only into a text field (first + last name); for any other type the first one counts (DUPLICATE_COLUMN was reported).
@@ -183,7 +192,7 @@ export class FileParser implements TableSink {
         return;
       }
       case 'calibre': {
-        const v = normaliseCalibre(raw);
+        const v = normaliseCalibre(raw, this.calibres);
         if (!v) problem('UNKNOWN_CALIBRE', { value: raw.slice(0, 40) });
         rec.v[def.key] = v;
         return;

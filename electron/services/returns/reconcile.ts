@@ -2,6 +2,7 @@ import { DISPOSAL_STATUSES, RETURN_FIELDS, type FlagKind, type ReturnSheet } fro
 import { normaliseNationalId, normaliseSerial } from '../../../shared/model/returnsCalibre.ts';
 import type { Db } from '../../store/db.ts';
 import type { ReturnRecord } from './parse.ts';
+import { companyLicenceLabel, companyResolver, REGISTER_DISPOSED, registerFirearms, registerSerialElsewhere } from './register.ts';
 
 export interface Flag { kind: FlagKind; companyLicenceNo: string; serialNo?: string; nationalId?: string; otherCompanyLicenceNo?: string }
 export interface SheetCounts { read: number; new: number; changed: number; unchanged: number; missing: number }
@@ -57,8 +58,11 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
     m.get(r.sheet)!.push(r);
     counts[r.sheet].read++;
   }
+  const resolve = companyResolver(db);
+  const register = registerFirearms(db);
   for (const [company, sheets] of byCompany) {
     const batch = latest(company);
+    const companyId = resolve(company);
     for (const sheet of ['PERSONNEL', 'FIREARMS', 'AMMUNITION'] as const) {
       const recs = sheets.get(sheet);
       // A file without this sheet says nothing about it: nothing is "missing" from a sheet not sent.
@@ -69,7 +73,11 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
           before.set(lineKey(sheet, row as Record<string, string | number | null>), row);
         }
       }
-      const fields = RETURN_FIELDS[sheet].map((f) => f.key).filter((k) => k !== 'company_licence_no');
+      // The firearms register: the baseline when the company never filed, and a diversion check always.
+      const inRegister = sheet === 'FIREARMS' && register && companyId ? register(companyId) : [];
+      if (!batch) for (const f of inRegister) before.set(f.serial_norm, f as unknown as Record<string, unknown>);
+      // Against the register only what the register records is compared.
+      const fields = !batch && inRegister.length ? ['make', 'model', 'type', 'calibre', 'status'] : RETURN_FIELDS[sheet].map((f) => f.key).filter((k) => k !== 'company_licence_no');
       const seen = new Set<string>();
       for (const r of recs) {
         opts.tick?.();
@@ -94,9 +102,14 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
         counts[sheet].missing++;
         const label = String(sheet === 'FIREARMS' ? old.serial_no : sheet === 'PERSONNEL' ? old.national_id : key);
         if (diff.length < 2000) diff.push({ sheet, companyLicenceNo: company, key: label, change: 'missing', fields: [] });
-        if (sheet === 'FIREARMS' && !(DISPOSAL_STATUSES as readonly string[]).includes(String(old.status))) {
+        if (sheet === 'FIREARMS' && !(DISPOSAL_STATUSES as readonly string[]).includes(String(old.status)) && !('state' in old && REGISTER_DISPOSED.includes(String(old.state)))) {
           flags.push({ kind: 'possible_diversion', companyLicenceNo: company, serialNo: label });
         }
+      }
+      const flagged = new Set(flags.filter((f) => f.kind === 'possible_diversion' && f.companyLicenceNo === company).map((f) => normaliseSerial(f.serialNo ?? '')));
+      for (const f of inRegister) {
+        if (seen.has(f.serial_norm) || flagged.has(f.serial_norm) || REGISTER_DISPOSED.includes(f.state)) continue;
+        flags.push({ kind: 'possible_diversion', companyLicenceNo: company, serialNo: f.serial_no });
       }
     }
   }
@@ -104,6 +117,8 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
   const otherLines = db.prepare(`SELECT rf.company_licence_no AS company, rf.batch_id AS batch, rf.status FROM return_firearms rf
     JOIN return_batches b ON b.id = rf.batch_id AND b.status = 'committed' WHERE rf.serial_norm = ? AND rf.company_licence_no <> ?`);
   const inImport = new Map<string, string>();
+  const elsewhere = registerSerialElsewhere(db);
+  const label = companyLicenceLabel(db);
   for (const r of records) {
     if (r.sheet !== 'FIREARMS' || !r.v.serial_no) continue;
     const company = String(r.v.company_licence_no ?? '');
@@ -114,6 +129,11 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
       continue;
     }
     inImport.set(key, company);
+    const regOther = elsewhere?.(key, resolve(company));
+    if (regOther && !byCompany.has(label(regOther))) {
+      flags.push({ kind: 'serial_other_company', companyLicenceNo: company, serialNo: String(r.v.serial_no), otherCompanyLicenceNo: label(regOther) });
+      continue;
+    }
     for (const o of otherLines.all(key, company) as { company: string; batch: string; status: string }[]) {
       if (byCompany.has(o.company)) continue; // that company's current declaration is in this import
       if (latest(o.company) !== o.batch || ['transferred', 'destroyed'].includes(o.status)) continue;

@@ -47,7 +47,7 @@ export async function buildTemplate(lang: Language): Promise<Buffer> {
   const listRef: Record<string, string> = {};
   Object.entries(lists).forEach(([k, values], c) => {
     const col = listSheet.getColumn(c + 1);
-    col.values = [k, ...values];
+    col.values = [`${k} (list)`, ...values];
     const letter = col.letter;
     listRef[k] = `LISTS!$${letter}$2:$${letter}$${values.length + 1}`;
   });
@@ -63,11 +63,11 @@ export async function buildTemplate(lang: Language): Promise<Buffer> {
       col.width = Math.max(16, f.key.length + 4);
       const list = listRef[f.key];
       if (f.type === 'date') col.numFmt = 'yyyy-mm-dd';
-      for (let r = 3; r <= 2000; r++) {
-        const cell = ws.getCell(r, i + 1);
-        if (list) cell.dataValidation = { type: 'list', allowBlank: !f.required, formulae: [list], showErrorMessage: f.key !== 'calibre' };
-        else if (f.type === 'date') cell.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))] };
-      }
+      // One validation per column range (not per cell): rows 3 to 5000.
+      const range = `${col.letter}3:${col.letter}5000`;
+      const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+      if (list) dv.add(range, { type: 'list', allowBlank: !f.required, formulae: [list], showErrorMessage: f.key !== 'calibre' });
+      else if (f.type === 'date') dv.add(range, { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))] });
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -10,9 +10,10 @@ export interface SanctionSqlRow {
   company_name: string | null; target_label: string | null;
 }
 
-/** The target's label comes from the licence number (credential numbers once personnel provides them). */
+/** The target's label: the licence number, or the person's credential number (their name before one is issued). */
 export const SANCTION_SELECT = `SELECT s.*, c.legal_name AS company_name,
-  CASE s.target_type WHEN 'licence' THEN (SELECT number FROM licences WHERE id = s.target_id) ELSE NULL END AS target_label
+  CASE s.target_type WHEN 'licence' THEN (SELECT number FROM licences WHERE id = s.target_id)
+    ELSE (SELECT COALESCE(credential_number, given_names || ' ' || family_names) FROM persons WHERE id = s.target_id) END AS target_label
   FROM sanctions s LEFT JOIN companies c ON c.id = s.company_id`;
 
 export function hydrateSanctionRow(r: SanctionSqlRow): SanctionRow {

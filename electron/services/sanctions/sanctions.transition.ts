@@ -1,4 +1,4 @@
-import type { Db } from '../../store/db.ts';
+import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 import { roleCan } from '../../../shared/model/roles.ts';
@@ -25,7 +25,8 @@ export interface SanctionTransitionRequest {
  * suspension or revocation moves the target (licence or credential) through its own machine
  * here, so both change together or neither does; an extra condition is attached to the licence.
  */
-export function applySanctionTransition(db: Db, req: SanctionTransitionRequest): { from: SanctionState; to: SanctionState } {
+export function applySanctionTransition(ctx: Ctx, req: SanctionTransitionRequest): { from: SanctionState; to: SanctionState } {
+  const db = ctx.db;
   const s = loadSanctionRow(db, req.sanctionId);
   if (!s) throw new AppError('NOT_FOUND', 'errors.sanctionNotFound', {}, 'id');
   const tr = findSanctionTransition(s.state, req.action);
@@ -61,7 +62,7 @@ export function applySanctionTransition(db: Db, req: SanctionTransitionRequest):
       set.final_on = req.today;
       const adapter = SANCTION_TARGET_ADAPTERS[s.target_type];
       if (s.kind === 'suspension' || s.kind === 'revocation') {
-        adapter.apply(db, {
+        adapter.apply(ctx, {
           targetId: s.target_id, action: s.kind === 'suspension' ? 'suspend' : 'revoke', sanctionId: s.id,
           legalBasis: s.legal_basis, reason: s.reason, actor: req.actor, today: req.today, now: req.now,
         });

@@ -9,6 +9,10 @@ import { findUserByUsername, insertUser } from '../users/users.repo.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { checkCompanyRules, insertCompany } from '../companies/companies.write.ts';
 import { demoCompanies } from './companies.data.ts';
+import { PERSONNEL_SCALES, seedPersonnel } from './personnel.ts';
+import { seedLicensing } from './licensing.ts';
+import { seedAccountability } from './accountability.ts';
+import { FIREARM_SCALES, seedFirearms } from './firearms.ts';
 import { seedAudits } from './audits.ts';
 
 export const SCALES = { small: 150, medium: 600, national: 2500 } as const;
@@ -64,5 +68,9 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
     ws.keyring.save();
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
+  seedPersonnel(ws.db, PERSONNEL_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username, details: true });
+  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
+  seedAccountability(ws.db, { now: opts.now, userId: admin.id, username: admin.username, perCompany: 2 });
+  seedFirearms(ws.db, FIREARM_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
   seedAudits(ws.db, { now: opts.now, userId: admin.id, username: admin.username, companies: 40 });
 }

@@ -3,3 +3,4 @@ export { Field, TextInput, PasswordInput, Select, FormError, useFieldErrors } fr
 export type { FieldProps, TextInputProps, SelectProps, SelectOption } from './Form.tsx';
 export { NewPasswordFields, newPasswordReady } from './NewPasswordFields.tsx';
 export { ConfirmDialog, Dialog } from './Dialog.tsx';
+export { TextArea } from './TextArea.tsx';

@@ -4,6 +4,8 @@ import { formatTaxId } from '../../../shared/model/taxId.ts';
 import type { Company } from '../../../shared/commands/companies.ts';
 import { ExpiryDate, IcocaBadge } from './expiry.tsx';
 import { useCompany } from './useCompanies.ts';
+import { CompanyPersonnelLink } from '../personnel/index.ts';
+import { CompanyLicensingPanel } from '../licensing/index.ts';
 
 /** One company, read-only, in the sections an officer checks. */
 export function CompanyDetailPage({ id, can }: { id: string; can: (permission: string) => boolean }) {
@@ -20,7 +22,7 @@ export function CompanyDetailPage({ id, can }: { id: string; can: (permission: s
   }
   if (loading && !company) return <div className="page" role="status">{t('common.loading')}</div>;
   if (!company) return null;
-  return <CompanyDetail company={company} canEdit={can('companies.write')} />;
+  return <CompanyDetail company={company} canEdit={can('companies.write')} extra={<CompanyLicensingPanel companyId={company.id} can={can} />} />;
 }
 
 function Facts({ children }: { children: ReactNode }) {
@@ -38,7 +40,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function CompanyDetail({ company: c, canEdit }: { company: Company; canEdit: boolean }) {
+export function CompanyDetail({ company: c, canEdit, extra }: { company: Company; canEdit: boolean; extra?: ReactNode }) {
   const { t, formatDate, formatDateTime, formatNumber, countryName } = useI18n();
   const f = (k: string) => t(`companies.field.${k}` as 'companies.field.legalName');
   const money = (amount: number | null, currency: string | null) =>
@@ -127,6 +129,8 @@ export function CompanyDetail({ company: c, canEdit }: { company: Company; canEd
         </div>
       </div>
 
+      <CompanyPersonnelLink companyId={c.id} />
+
       <section className="card" aria-labelledby="co-s-owners">
         <h2 id="co-s-owners">{t('companies.section.owners')}</h2>
         {c.owners.length === 0 ? (
@@ -201,6 +205,7 @@ export function CompanyDetail({ company: c, canEdit }: { company: Company; canEd
           <p className="co-notes">{c.notes}</p>
         </section>
       ) : null}
+      {extra}
     </div>
   );
 }

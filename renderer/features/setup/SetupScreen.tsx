@@ -34,6 +34,7 @@ export function SetupScreen({ onCreated, onCancel }: { onCreated(c: Created): vo
           <span className="choice-text">{t('setup.chooseDemoText')}</span>
         </button>
       </div>
+      <p className="auth-footer"><a className="btn-link" href="#/open-field">{t('field.openLink')}</a></p>
       {onCancel ? (
         <div className="form-actions start">
           <button type="button" className="btn btn-secondary" onClick={onCancel}>{t('common.back')}</button>

@@ -90,6 +90,8 @@ export function UnlockScreen({ onAddWorkspace }: { onAddWorkspace(): void }) {
         <button type="button" className="btn-link" onClick={() => { setError(null); setMode('recover'); }}>{t('unlock.forgot')}</button>
         <span aria-hidden="true">·</span>
         <button type="button" className="btn-link" onClick={onAddWorkspace}>{t('unlock.newWorkspace')}</button>
+        <span aria-hidden="true">·</span>
+        <a className="btn-link" href="#/open-field">{t('field.openLink')}</a>
       </div>
     </AuthLayout>
   );

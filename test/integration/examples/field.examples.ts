@@ -26,6 +26,7 @@ export const examples: ExamplesFactory = () => {
       'field.status': () => ({}),
       'field.exportPackage': () => ({ label: 'Ejemplo', items: [{ table: 'companies', ids: [companyId] }], memberIds: [adminId], passphrase: PASSPHRASE, path: join(dir, `p${n++}.cfp`) }),
       'field.listExports': () => ({}),
+      'field.listMembers': () => ({}),
       'field.previewImport': () => ({ path: join(dir, 'no-existe.cfp'), passphrase: PASSPHRASE }),
       'field.applyImport': () => ({ path: join(dir, 'no-existe.cfp'), passphrase: PASSPHRASE, resolutions: [] }),
       'field.openPackage': () => ({ path: join(dir, 'no-existe.cfp'), passphrase: PASSPHRASE, username: 'admin', password: 'Laptop-Campo#2026' }),

@@ -1,7 +1,6 @@
 import type { ExamplesFactory } from './types.ts';
 import { sampleCompany, nextGtNit } from '../../helpers/workspace.ts';
-
-const PERSON = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+import { samplePerson, VALID_VETTING } from '../../helpers/personnel.ts';
 
 export const examples: ExamplesFactory = () => {
   let companyId = '';
@@ -11,8 +10,13 @@ export const examples: ExamplesFactory = () => {
   let lotId = '';
   let listId = '';
   let n = 0;
+  let guardId = '';
   return {
     async setup(w) {
+      guardId = (await w.ok('personnel.create', samplePerson(VALID_VETTING))).id;
+      await w.ok('personnel.transitionCredential', { personId: guardId, action: 'startVetting' });
+      await w.ok('personnel.transitionCredential', { personId: guardId, action: 'issue' });
+      await w.ok('personnel.addQualification', { personId: guardId, calibre: '9 mm', qualifiedOn: '2026-10-01', requalifyBy: '2027-10-01' });
       companyId = (await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Armas Ejemplo, S.A.' }))).id;
       otherCompanyId = (await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Receptora Ejemplo, S.A.' }))).id;
       armoryId = (await w.ok('armories.create', { companyId, name: 'Armería central', address: '6a Avenida 1-23, zona 4' })).id;
@@ -26,7 +30,7 @@ export const examples: ExamplesFactory = () => {
       'firearms.get': () => ({ id: firearmId }),
       'firearms.list': () => ({ serial: 'ex00' }),
       'firearms.timeline': () => ({ id: firearmId }),
-      'firearms.transition': () => ({ id: firearmId, version: 1, action: 'issue', personId: PERSON, post: 'Banco, zona 1', issuedAt: '2026-11-23T06:00', shiftEndsAt: '2026-11-23T18:00' }),
+      'firearms.transition': () => ({ id: firearmId, version: 1, action: 'issue', personId: guardId, post: 'Banco, zona 1', issuedAt: '2026-11-23T06:00', shiftEndsAt: '2026-11-23T18:00' }),
       'firearms.issueLog': () => ({ companyId }),
       'firearms.lossReports': () => ({ lateOnly: true }),
       'firearms.calibres': () => ({}),

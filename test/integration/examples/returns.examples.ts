@@ -1,6 +1,6 @@
 import type { ExamplesFactory } from './types.ts';
 import { sampleCompany, nextGtNit } from '../../helpers/workspace.ts';
-import { b64, csv, firearm, FIREARMS_HEADER } from '../../helpers/returnsFiles.ts';
+import { b64, csv, firearm, FIREARMS_HEADER, grantLicence } from '../../helpers/returnsFiles.ts';
 
 export const examples: ExamplesFactory = () => {
   let jobId = '';
@@ -10,7 +10,9 @@ export const examples: ExamplesFactory = () => {
   return {
     async setup(w) {
       licence = nextGtNit();
-      await w.ok('companies.create', sampleCompany({ taxId: licence, legalName: 'Declarante, S.A.' }));
+      const c = await w.ok('companies.create', sampleCompany({ taxId: licence, legalName: 'Declarante, S.A.' }));
+      grantLicence(w.app.workspaces.db, c.id, `ESP-EX-${licence}`);
+      licence = `ESP-EX-${licence}`;
       jobId = (await w.ok('returns.startImport', { files: [file()], year: 2026, dryRun: false })).jobId;
       for (let i = 0; i < 600; i++) {
         const s = await w.ok('returns.jobStatus', { jobId });

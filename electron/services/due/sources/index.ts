@@ -5,6 +5,8 @@ import { applicationDeadline } from './applicationDeadline.ts';
 import { appealWindow } from './appealWindow.ts';
 import { guaranteeExpiry } from './guaranteeExpiry.ts';
 import { insuranceExpiry } from './insuranceExpiry.ts';
+import { credentialExpiry } from './credentialExpiry.ts';
+import { healthCertificate } from './healthCertificate.ts';
 import { certificationExpiry } from './certificationExpiry.ts';
 
 /** Every source of the Due view. Another area adds its file and one line here (and its kind in `shared/model/due.ts`). */
@@ -14,5 +16,7 @@ export const DUE_SOURCES: Record<DueKind, DueSource> = {
   appeal_window: appealWindow,
   guarantee_expiry: guaranteeExpiry,
   insurance_expiry: insuranceExpiry,
+  credential_expiry: credentialExpiry,
+  health_certificate: healthCertificate,
   certification_expiry: certificationExpiry,
 };

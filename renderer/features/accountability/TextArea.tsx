@@ -1,0 +1,13 @@
+import { useId } from 'react';
+import { Field } from '../../components/Form/index.ts';
+
+/** A labelled multi-line field wired like the shared inputs (hint and error announced). */
+export function TextArea({ label, value, onChange, error, required, rows = 4 }: { label: string; value: string; onChange(v: string): void; error?: string; required?: boolean; rows?: number }) {
+  const id = `ta${useId().replace(/:/g, '')}`;
+  return (
+    <Field id={id} label={label} error={error} required={required}>
+      <textarea id={id} className="input" rows={rows} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined} required={required} />
+    </Field>
+  );
+}

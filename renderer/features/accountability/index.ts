@@ -1,0 +1,3 @@
+/** Accountability: grievances, incidents, national statistics, public register and annual report. */
+export { GrievancesArea, IncidentsArea } from './areas.tsx';
+export { StatisticsPage } from './StatisticsPage.tsx';

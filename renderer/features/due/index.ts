@@ -1,0 +1,2 @@
+/** The Due view ("Vencimientos"). */
+export { DuePage, dueLink } from './DuePage.tsx';

@@ -1,0 +1,1 @@
+export { FirearmsArea } from './FirearmsArea.tsx';

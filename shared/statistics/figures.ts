@@ -1,0 +1,59 @@
+/**
+ * The national statistics, as a list of figures. Each figure is computed in SQL by its module
+ * in `electron/services/statistics/figures/`, drawn from the same ECharts options on screen and
+ * in PDFs (`chartOption.ts`), and drills down to the list of records behind any of its bars.
+ * Adding a register's figures = one entry here + one module there.
+ */
+export const FIGURE_IDS = [
+  'companiesByRegion',
+  'companiesByIcoca',
+  'incidentsByType',
+  'incidentsByRegion',
+  'incidentReporting',
+  'firearmLossesByYear',
+  'firearmLossesByRegion',
+  'grievancesByCategory',
+  'grievancesByStatus',
+] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
+
+/** What the drill-down list shows for a figure. */
+export const DRILL_ENTITIES = ['company', 'incident', 'grievance'] as const;
+export type DrillEntity = (typeof DRILL_ENTITIES)[number];
+
+export interface FigureMeta {
+  id: FigureId;
+  chart: 'bar' | 'hbar' | 'pie' | 'stacked' | 'hstacked';
+  entity: DrillEntity;
+  /** i18n key prefix for category labels (`<prefix>.<key>`), or null when keys are shown as they are (regions, years). */
+  categoryLabels: string | null;
+  /** Likewise for series (stacked figures). */
+  seriesLabels: string | null;
+  /** Whether the period filter applies (a register snapshot counts what is there today). */
+  period: boolean;
+}
+
+export const FIGURES: Record<FigureId, FigureMeta> = {
+  companiesByRegion: { id: 'companiesByRegion', chart: 'hbar', entity: 'company', categoryLabels: null, seriesLabels: null, period: false },
+  companiesByIcoca: { id: 'companiesByIcoca', chart: 'pie', entity: 'company', categoryLabels: 'icoca', seriesLabels: null, period: false },
+  incidentsByType: { id: 'incidentsByType', chart: 'hbar', entity: 'incident', categoryLabels: 'incidents.type', seriesLabels: null, period: true },
+  incidentsByRegion: { id: 'incidentsByRegion', chart: 'hbar', entity: 'incident', categoryLabels: null, seriesLabels: null, period: true },
+  incidentReporting: { id: 'incidentReporting', chart: 'pie', entity: 'incident', categoryLabels: 'statistics.reporting', seriesLabels: null, period: true },
+  firearmLossesByYear: { id: 'firearmLossesByYear', chart: 'stacked', entity: 'incident', categoryLabels: null, seriesLabels: 'incidents.outcome', period: true },
+  firearmLossesByRegion: { id: 'firearmLossesByRegion', chart: 'hstacked', entity: 'incident', categoryLabels: null, seriesLabels: 'incidents.outcome', period: true },
+  grievancesByCategory: { id: 'grievancesByCategory', chart: 'hbar', entity: 'grievance', categoryLabels: 'grievances.category', seriesLabels: null, period: true },
+  grievancesByStatus: { id: 'grievancesByStatus', chart: 'bar', entity: 'grievance', categoryLabels: 'grievances.status', seriesLabels: null, period: true },
+};
+
+/**
+ * A computed figure: `values[s][c]` is the count for series `s` and category `c`.
+ * Single-series figures have `series: ['count']`. `total` counts distinct records
+ * (an incident of two types appears in two bars but once in the total).
+ */
+export interface FigureData {
+  id: FigureId;
+  categories: string[];
+  series: string[];
+  values: number[][];
+  total: number;
+}

@@ -1,0 +1,149 @@
+import { unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { test, expect, checkScreen } from './fixtures.ts';
+import { translate } from '../../shared/i18n/index.ts';
+import type { Page } from '@playwright/test';
+
+const t = (key: string, params?: Record<string, string | number>) => translate('es', key, params);
+const DEMO_PASSWORD = 'Demostracion-2026!';
+const L = (key: string, params?: Record<string, string | number>) =>
+  new RegExp(`^${t(key, params).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?( \\(.*\\))?$`);
+const nav = (page: Page, key: string) => page.getByRole('navigation', { name: t('shell.navLabel') }).getByRole('link', { name: t(key) });
+
+async function demo(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
+  await page.getByLabel(L('setup.demoPassword')).fill(DEMO_PASSWORD);
+  await page.getByLabel(L('form.confirmPassword')).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: t('setup.submitDemo') }).click();
+  await expect(page.getByRole('heading', { name: t('recovery.title') })).toBeVisible({ timeout: 60_000 });
+  const groups = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
+  for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(groups[n - 1]!);
+  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await expect(nav(page, 'nav.statistics')).toBeVisible();
+}
+
+/**
+ * Accountability as an officer and an analyst use it, on the demo workspace: record an incident
+ * with a stolen pistol, a grievance with its reference code and restricted identity, the
+ * statistics with a drill-down to the list behind a bar, the public register and the annual report.
+ */
+test('incident, grievance, statistics and publications, in Spanish', async ({ page, server }) => {
+  test.setTimeout(240_000);
+  await demo(page, server.url);
+
+  // Incident: a pistol stolen at a post.
+  await nav(page, 'nav.incidents').click();
+  await expect(page.getByRole('heading', { name: t('incidents.title'), level: 1 })).toBeVisible();
+  await checkScreen(page, 'acc-01-incidents');
+  await page.getByRole('link', { name: t('incidents.new') }).click();
+  const picker = page.locator('.acc-company-picker');
+  await picker.getByRole('searchbox').fill('a');
+  await expect(picker.getByRole('combobox').locator('option')).not.toHaveCount(1);
+  const firstCompany = await picker.getByRole('combobox').locator('option').nth(1).getAttribute('value');
+  await picker.getByRole('combobox').selectOption(firstCompany!);
+  await page.getByLabel(L('incidents.occurredAt')).fill('2026-11-21T22:40');
+  await page.getByLabel(L('incidents.region')).fill('Escuintla');
+  await page.getByLabel(L('incidents.municipality')).fill('Santa Lucía Cotzumalguapa');
+  await page.getByLabel(t('incidents.type.firearm_theft')).check();
+  await page.getByLabel(L('incidents.description')).fill('Dos hombres armados redujeron al agente en la garita y se llevaron su pistola de dotación.');
+  await page.getByRole('button', { name: t('incidents.new') }).click();
+  // A theft without the stolen firearm is refused, named beside the firearms.
+  await expect(page.getByText(t('validation.lossNeedsFirearm'))).toBeVisible();
+  await page.getByRole('button', { name: t('incidents.addFirearm') }).click();
+  await page.getByLabel(L('incidents.serial')).fill('JR-778812');
+  await page.getByLabel(L('incidents.firearmType')).fill('Pistola');
+  await page.getByLabel(L('incidents.make')).fill('Jericho');
+  await page.getByLabel(L('incidents.calibre')).fill('9mm');
+  await page.getByLabel(L('incidents.policeReport')).fill('MP-2026-88812');
+  await checkScreen(page, 'acc-02-incident-form');
+  await page.getByRole('button', { name: t('incidents.new') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('INC-');
+  const arms = page.getByRole('region', { name: t('incidents.firearms') });
+  await expect(arms.getByText('JR-778812')).toBeVisible();
+  await expect(arms.getByText(t('incidents.outcome.stolen'))).toBeVisible();
+  await checkScreen(page, 'acc-03-incident-detail');
+  await page.getByRole('button', { name: t('incidents.action.startReview') }).click();
+  await page.getByRole('dialog').getByRole('button', { name: t('incidents.action.startReview') }).click();
+  await expect(page.getByRole('button', { name: t('incidents.action.closeReview') })).toBeVisible();
+
+  // Grievance: received by phone, identity restricted and journaled when viewed.
+  await nav(page, 'nav.grievances').click();
+  await page.getByRole('link', { name: t('grievances.new') }).click();
+  await page.getByLabel(L('grievances.complainant.fullName')).fill('Juana Pérez Coc');
+  await page.getByLabel(L('grievances.complainant.contact')).fill('+502 5555 1234');
+  await page.getByLabel(t('grievances.retaliation')).check();
+  await page.getByLabel(L('grievances.category')).selectOption('use_of_force');
+  await page.getByLabel(L('grievances.summary')).fill('El agente empujó a mi hijo en la garita del mercado y lo amenazó.');
+  await checkScreen(page, 'acc-04-grievance-form');
+  await page.getByRole('button', { name: t('grievances.new') }).click();
+  const code = (await page.locator('.acc-code').innerText()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page.getByText('Juana')).toHaveCount(0);
+  await checkScreen(page, 'acc-05-grievance-detail');
+  await page.getByRole('button', { name: t('grievances.revealIdentity') }).click();
+  await page.getByLabel(L('grievances.revealPurpose')).fill('Citar a audiencia');
+  await page.getByRole('dialog').getByRole('button', { name: t('grievances.revealIdentity') }).click();
+  await expect(page.getByText('Juana Pérez Coc')).toBeVisible();
+  await expect(page.getByText(t('grievances.identityJournaled'))).toBeVisible();
+  // The code finds it from the list search.
+  await nav(page, 'nav.grievances').click();
+  await page.getByRole('searchbox').fill(code.toLowerCase());
+  await expect(page.getByRole('row').filter({ hasText: code })).toHaveCount(1);
+  await page.getByRole('searchbox').fill('');
+  await checkScreen(page, 'acc-06-grievances');
+
+  // Statistics: every figure, then drill down from a bar to the list behind it.
+  await nav(page, 'nav.statistics').click();
+  await expect(page.getByRole('heading', { name: t('statistics.title'), level: 1 })).toBeVisible();
+  const byType = page.locator('[data-figure="incidentsByType"]');
+  await expect(byType.locator('canvas')).toBeVisible();
+  await page.waitForTimeout(800);
+  await checkScreen(page, 'acc-07-statistics');
+  // Click the chart itself: the first (top) bar of the horizontal chart.
+  const box = (await byType.locator('canvas').first().boundingBox())!;
+  const bars = byType.locator('details tbody tr');
+  const firstLabel = (await bars.first().locator('th').innerText()).trim();
+  await byType.locator('canvas').first().click({ position: { x: 175, y: 30 } });
+  const drill = page.getByRole('region', { name: new RegExp(t('statistics.figure.incidentsByType')) });
+  await page.waitForTimeout(300);
+  const viaCanvas = await drill.isVisible().catch(() => false);
+  console.log(`drill-down opened from the ${viaCanvas ? 'chart canvas' : 'data table'}`);
+  if (!viaCanvas) {
+    // The bar under the pointer depends on the data; fall back to the chart's data table.
+    await byType.getByText(t('statistics.figureTable')).click();
+    await bars.first().getByRole('button').click();
+  }
+  await expect(drill).toBeVisible();
+  expect(box.width).toBeGreaterThan(200);
+  await expect(drill.getByRole('heading', { level: 2 })).toContainText(firstLabel);
+  await expect(drill.getByRole('row').nth(1)).toBeVisible();
+  await checkScreen(page, 'acc-08-statistics-drill');
+  await drill.getByRole('button', { name: new RegExp(t('statistics.back')) }).click();
+
+  // Thefts by year include the one just recorded.
+  const thefts = page.locator('[data-figure="firearmLossesByYear"]');
+  await thefts.getByText(t('statistics.figureTable')).click();
+  await thefts.getByRole('row', { name: /2026/ }).getByRole('button').last().click();
+  await expect(page.getByRole('link', { name: /INC-2026-.*/ }).first()).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(t('statistics.back')) }).click();
+
+  // Public register: a ZIP with CSV, JSON, HTML and the signed manifest.
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: t('statistics.publicRegister') }).click();
+  const file = await (await dl).path();
+  const zip = unzipSync(new Uint8Array(readFileSync(file!)));
+  expect(Object.keys(zip).sort()).toEqual(['agency-certificate.pem', 'index.html', 'manifest.json', 'manifest.json.p7s', 'registro-publico.csv', 'registro-publico.json']);
+  expect(Buffer.from(zip['index.html']!).toString('utf8')).not.toContain('Juana');
+  await expect(page.getByText(/Registro público exportado/)).toBeVisible();
+
+  // Annual report: signed PDF.
+  await page.getByRole('button', { name: t('statistics.annualReport') }).first().click();
+  const dl2 = page.waitForEvent('download');
+  await page.getByRole('dialog').getByRole('button', { name: t('statistics.annualReport') }).click();
+  const pdf = readFileSync((await (await dl2).path())!);
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
+  await expect(page.getByText(/Informe anual 2026 firmado/)).toBeVisible();
+  await checkScreen(page, 'acc-09-published');
+});

@@ -1,0 +1,178 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshWorkspace, nextGtNit, sampleCompany } from '../helpers/workspace.ts';
+import { FIGURE_IDS } from '../../shared/statistics/figures.ts';
+import type { CommandOutput } from '../../shared/commands/index.ts';
+
+type W = Awaited<ReturnType<typeof freshWorkspace>>;
+let w: W;
+const tmp = mkdtempSync(join(tmpdir(), 'centinela-acc-'));
+const CITIES = ['Ciudad de Guatemala', 'Quetzaltenango', 'Escuintla'];
+const REGIONS = ['Guatemala', 'Escuintla', 'Petén'];
+
+/** A small but varied dataset built through the commands themselves. */
+beforeAll(async () => {
+  w = await freshWorkspace();
+  const ids: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    ids.push((await w.ok('companies.create', sampleCompany({
+      taxId: nextGtNit(), legalName: `Empresa ${i} de Seguridad, S.A.`, city: CITIES[i % 3], icocaStatus: (['none', 'certified', 'applicant'] as const)[i % 3],
+      legalRepName: `Representante Legal ${i}`, legalRepId: `25478965${i}0101`,
+    }))).id);
+  }
+  for (let i = 0; i < 18; i++) {
+    const year = 2024 + (i % 3);
+    const loss = i % 4 === 0 ? 'lost' : i % 4 === 1 ? 'stolen' : null;
+    await w.ok('incidents.create', {
+      occurredAt: `${year}-0${1 + (i % 9)}-1${i % 10}T08:00`, reportedAt: `${year}-0${1 + (i % 9)}-1${i % 10}T${i % 5 === 0 ? '23' : '12'}:00`,
+      region: REGIONS[i % 3]!, companyId: ids[i % 7]!,
+      types: loss ? [loss === 'lost' ? 'firearm_loss' : 'firearm_theft', ...(i % 2 ? ['injury' as const] : [])] : [(['use_of_force', 'firearm_discharge', 'property_damage'] as const)[i % 3]],
+      description: `Incidente ${i}`,
+      firearms: loss ? [{ serial: `SN-${i}`, outcome: loss }, ...(i % 8 === 1 ? [{ serial: `SN-${i}b`, outcome: 'stolen' as const }] : [])] : [],
+    });
+  }
+  await w.ok('accountability.setDeadlines', { grievanceDays: { received: 5, admissibility: 15, investigation: 60, remedy: 30 }, incidentReportHours: 12, firearmLossReportDays: 8 });
+  for (let i = 0; i < 11; i++) {
+    const g = await w.ok('grievances.create', {
+      receivedAt: `${2025 + (i % 2)}-0${1 + (i % 9)}-05`, channel: 'phone', anonymous: i % 3 === 0,
+      complainant: i % 3 === 0 ? null : { fullName: `Denunciante Secreto ${i}`, nationalId: `99887766${i}`, contact: `+502 4444 00${i}` },
+      category: (['use_of_force', 'harassment', 'labour_rights', 'detention'] as const)[i % 4], companyId: i % 5 === 4 ? null : ids[i % 7]!,
+      personnelConcerned: [`Guardia Nombrado ${i}`], summary: `Queja ${i}`, retaliationConcern: i % 4 === 0,
+    });
+    if (i % 2) await w.ok('grievances.transition', { id: g.id, version: 1, action: 'openAdmissibility' });
+  }
+}, 60_000);
+afterAll(() => { w.cleanup(); rmSync(tmp, { recursive: true, force: true }); });
+
+const q = <T,>(sql: string, ...p: unknown[]) => w.app.workspaces.db.prepare(sql).all(...p) as T[];
+const asMap = (rows: { k: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.k, r.n]));
+function figureMap(f: CommandOutput<'statistics.figures'>['figures'][number], series = 0) {
+  return Object.fromEntries(f.categories.map((c, i) => [c, f.values[series]![i]!]).filter(([, n]) => (n as number) > 0));
+}
+
+describe('statistics equal the same counts computed by SQL here', () => {
+  const filterSets = [
+    { from: null, to: null, region: null },
+    { from: '2025-01-01', to: '2025-12-31', region: null },
+    { from: null, to: null, region: 'Escuintla' },
+  ];
+  for (const f of filterSets) {
+    it(`figures for ${JSON.stringify(f)}`, async () => {
+      const { figures } = await w.ok('statistics.figures', { filters: f });
+      expect(figures.map((x) => x.id)).toEqual([...FIGURE_IDS]);
+      const by = Object.fromEntries(figures.map((x) => [x.id, x]));
+      const per = (col: string) => `${f.from ? `AND ${col} >= '${f.from}'` : ''} ${f.to ? `AND substr(${col}, 1, 10) <= '${f.to}'` : ''}`;
+      const iw = `WHERE 1 ${per('occurred_at')} ${f.region ? `AND region = '${f.region}'` : ''}`;
+      const gw = `WHERE 1 ${per('received_at')} ${f.region ? `AND company_id IN (SELECT id FROM companies WHERE city = '${f.region}')` : ''}`;
+      const cw = `WHERE 1 ${f.region ? `AND city = '${f.region}'` : ''}`;
+
+      expect(figureMap(by.companiesByRegion!)).toEqual(asMap(q(`SELECT city AS k, count(*) AS n FROM companies ${cw} GROUP BY city`)));
+      expect(figureMap(by.companiesByIcoca!)).toEqual(asMap(q(`SELECT icoca_status AS k, count(*) AS n FROM companies ${cw} GROUP BY 1`)));
+      // Types counted by scanning the stored JSON in JS, independently of json_each.
+      const typeCount: Record<string, number> = {};
+      for (const r of q<{ types: string }>(`SELECT types FROM incidents ${iw}`)) for (const t of JSON.parse(r.types) as string[]) typeCount[t] = (typeCount[t] ?? 0) + 1;
+      expect(figureMap(by.incidentsByType!)).toEqual(typeCount);
+      expect(by.incidentsByType!.total).toBe(q<{ n: number }>(`SELECT count(*) AS n FROM incidents ${iw}`)[0]!.n);
+      expect(figureMap(by.incidentsByRegion!)).toEqual(asMap(q(`SELECT region AS k, count(*) AS n FROM incidents ${iw} GROUP BY 1`)));
+      const late = asMap(q(`SELECT CASE WHEN report_hours > report_limit_hours THEN 'late' ELSE 'onTime' END AS k, count(*) AS n FROM incidents ${iw} GROUP BY 1`));
+      expect(figureMap(by.incidentReporting!)).toEqual(late);
+      for (const outcome of ['lost', 'stolen']) {
+        const sIdx = by.firearmLossesByYear!.series.indexOf(outcome);
+        const expected = asMap(q(`SELECT substr(i.occurred_at, 1, 4) AS k, count(*) AS n FROM incident_firearms x JOIN incidents i ON i.id = x.incident_id
+          ${iw.replace(/occurred_at/g, 'i.occurred_at').replace('region', 'i.region')} AND x.outcome = ? GROUP BY 1`, outcome));
+        expect(sIdx < 0 ? {} : figureMap(by.firearmLossesByYear!, sIdx), outcome).toEqual(expected);
+      }
+      expect(figureMap(by.grievancesByCategory!)).toEqual(asMap(q(`SELECT category AS k, count(*) AS n FROM grievances ${gw} GROUP BY 1`)));
+      expect(figureMap(by.grievancesByStatus!)).toEqual(asMap(q(`SELECT status AS k, count(*) AS n FROM grievances ${gw} GROUP BY 1`)));
+    });
+  }
+
+  it('every bar drills down to exactly as many records as it counts', async () => {
+    const filters = { from: '2025-01-01', to: null, region: null };
+    const { figures } = await w.ok('statistics.figures', { filters });
+    let bars = 0;
+    for (const f of figures) {
+      for (let s = 0; s < f.series.length; s++) {
+        for (let c = 0; c < f.categories.length; c++) {
+          const d = await w.ok('statistics.drill', { figure: f.id, category: f.categories[c]!, series: f.series.length > 1 ? f.series[s] : null, filters, limit: 500 });
+          // Loss figures count firearms; their drill lists the incidents (one incident may lose two).
+          if (f.id.startsWith('firearmLosses')) expect(d.total, `${f.id} ${f.categories[c]}`).toBeLessThanOrEqual(f.values[s]![c]!);
+          else expect(d.total, `${f.id} ${f.categories[c]}`).toBe(f.values[s]![c]!);
+          expect(d.rows.length).toBe(d.total);
+          bars++;
+        }
+      }
+    }
+    expect(bars).toBeGreaterThan(15);
+  });
+});
+
+const FORBIDDEN = ['legalRepName', 'legalRepId', 'legal_rep', 'nationalId', 'national_id', 'fullName', 'full_name', 'owners', 'dateOfBirth', 'birth',
+  'complainant', 'personnel', 'phone', 'email', 'address', 'notes', 'guaranteeAmount', 'insurancePolicy'];
+
+describe('public register export', () => {
+  it('publishes CSV, JSON and HTML with a signed SHA-256 manifest and no personal data', async () => {
+    const out = await w.ok('accountability.exportPublicRegister', { language: 'es' });
+    expect(out.companies).toBe(7);
+    const files = unzipSync(new Uint8Array(Buffer.from(out.base64, 'base64')));
+    expect(Object.keys(files).sort()).toEqual(['agency-certificate.pem', 'index.html', 'manifest.json', 'manifest.json.p7s', 'registro-publico.csv', 'registro-publico.json']);
+    const json = JSON.parse(strFromU8(files['registro-publico.json']!)) as { companies: Record<string, unknown>[]; columns: string[] };
+    const keys = new Set(json.companies.flatMap((c) => Object.keys(c)));
+    for (const k of [...keys, ...json.columns]) expect(FORBIDDEN.some((f) => k.toLowerCase().includes(f.toLowerCase())), k).toBe(false);
+    // No value of any personal field anywhere in the published bytes.
+    const personal = q<{ v: string }>(`SELECT legal_rep_name AS v FROM companies UNION SELECT legal_rep_id FROM companies UNION SELECT full_name FROM company_owners
+      UNION SELECT national_id FROM company_owners UNION SELECT full_name FROM grievance_complainants UNION SELECT contact FROM grievance_complainants
+      UNION SELECT phone FROM companies UNION SELECT email FROM companies`).map((r) => r.v).filter(Boolean);
+    expect(personal.length).toBeGreaterThan(10);
+    for (const name of ['registro-publico.csv', 'registro-publico.json', 'index.html']) {
+      const text = strFromU8(files[name]!);
+      for (const v of personal) expect(text.includes(v), `${name} contains ${v}`).toBe(false);
+      expect(text).toContain('Empresa 3 de Seguridad, S.A.');
+    }
+    // Manifest digests match the files, and the detached signature verifies against the agency certificate.
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { files: { name: string; sha256: string }[]; journalHead: string };
+    const { createHash } = await import('node:crypto');
+    for (const f of manifest.files) expect(createHash('sha256').update(files[f.name]!).digest('hex'), f.name).toBe(f.sha256);
+    for (const n of Object.keys(files)) writeFileSync(join(tmp, n), files[n]!);
+    const res = execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(tmp, 'manifest.json.p7s'), '-content', join(tmp, 'manifest.json'),
+      '-CAfile', join(tmp, 'agency-certificate.pem'), '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(res).toBe('');
+    writeFileSync(join(tmp, 'manifest.json'), Buffer.concat([Buffer.from(files['manifest.json']!), Buffer.from(' ')]));
+    expect(() => execFileSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(tmp, 'manifest.json.p7s'), '-content', join(tmp, 'manifest.json'),
+      '-CAfile', join(tmp, 'agency-certificate.pem'), '-purpose', 'any', '-out', '/dev/null'], { stdio: 'pipe' })).toThrow();
+    const issued = q<{ command: string }>(`SELECT command FROM journal WHERE entity_type = 'publication'`);
+    expect(issued).toEqual([{ command: 'accountability.exportPublicRegister' }]);
+  });
+});
+
+describe('annual sector report', () => {
+  it('is a PDF valid under pdfsig whose totals match the dashboard', async () => {
+    const out = await w.ok('accountability.annualReport', { year: 2025, language: 'es' });
+    const file = join(tmp, out.filename);
+    writeFileSync(file, Buffer.from(out.base64, 'base64'));
+    const sig = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(sig).toContain('Signature is Valid.');
+    expect(sig).toContain('Total document signed');
+    const { figures } = await w.ok('statistics.figures', { filters: { from: '2025-01-01', to: '2025-12-31', region: null } });
+    const by = Object.fromEntries(figures.map((f) => [f.id, f]));
+    const lossSeries = (s: string) => { const f = by.firearmLossesByYear!; const i = f.series.indexOf(s); return i < 0 ? 0 : f.values[i]!.reduce((a, b) => a + b, 0); };
+    expect(out.totals).toEqual({
+      companies: by.companiesByRegion!.total, icocaCertified: figureMap(by.companiesByIcoca!).certified ?? 0, incidents: by.incidentsByType!.total,
+      incidentsLate: figureMap(by.incidentReporting!).late ?? 0, firearmsLost: lossSeries('lost'), firearmsStolen: lossSeries('stolen'),
+      grievances: by.grievancesByCategory!.total, grievancesReferred: figureMap(by.grievancesByStatus!).referred ?? 0,
+    });
+    expect(out.totals.incidents).toBe(6);
+    // The printed numbers are the totals: pdftotext shows them beside their labels.
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(new RegExp(`Incidentes reportados\\s+${out.totals.incidents}\\b`));
+    expect(text).toMatch(new RegExp(`Armas de fuego robadas\\s+${out.totals.firearmsStolen}\\b`));
+    const bad = Buffer.from(readFileSync(file));
+    const at = bad.indexOf('Informe anual'); bad[at + 2] = bad[at + 2]! ^ 1;
+    writeFileSync(file, bad);
+    expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).not.toContain('Signature is Valid.');
+  }, 60_000);
+});
