@@ -10,6 +10,7 @@ import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { seedLicensing } from '../services/seed/licensing.ts';
 import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
+import { writeSeedReturnFiles } from '../services/seed/returns.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
@@ -205,6 +206,8 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
+    const files = await writeSeedReturnFiles(app.workspaces.db, app.workspaces.dir!, scale as Scale);
+    process.stdout.write(files.length ? `Wrote yearly return files:\n${files.map((f) => `  ${f}`).join('\n')}\n` : 'No licensed companies: no return files written.\n');
     return 0;
   });
 }
