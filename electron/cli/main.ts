@@ -237,12 +237,8 @@ async function main(argv: string[]): Promise<number> {
   // Only these take positional arguments (a command name, files, a field sub-command).
   const POSITIONAL = ['call', 'import', 'verify', 'field'];
   if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  // Subcommands that take positional arguments: call (command, input), import (files), verify (file), field (action).
-  if (!['call', 'import', 'verify', 'field'].includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
-  if (sub !== 'call' && sub !== 'import' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);
