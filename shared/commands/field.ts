@@ -10,7 +10,8 @@ import { id, password, requiredText, username } from './schemas.ts';
 const filePath = z.string().trim().min(1, 'validation.required').max(1000, 'validation.tooLong');
 const passphrase = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
 
-export const FIELD_ROOT_TABLES = ['companies'] as const;
+/** What a package may be asked for directly; `inspections` works once the audits tables exist. */
+export const FIELD_ROOT_TABLES = ['companies', 'inspections'] as const;
 
 export const fieldExportInput = z.object({
   label: requiredText(200),

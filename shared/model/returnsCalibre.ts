@@ -8,9 +8,17 @@ import { normalizeNationalId } from './nationalId.ts';
  * differences match), national ids through `nationalId.ts`. Nothing here guesses: an unknown
  * or ambiguous calibre is reported (UNKNOWN_CALIBRE).
  */
+const calibreCache = new WeakMap<CalibreList, Map<string, string | null>>();
+
 export function normaliseCalibre(raw: string, list: CalibreList = SHIPPED_CALIBRES): string | null {
+  let cache = calibreCache.get(list);
+  if (!cache) { cache = new Map(); calibreCache.set(list, cache); }
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
   const m = matchCalibre(raw, list);
-  return isKnownCalibre(m) ? m.code : null;
+  const out = isKnownCalibre(m) ? m.code : null;
+  if (cache.size < 10_000) cache.set(raw, out);
+  return out;
 }
 
 /** Display name of a stored calibre code. */

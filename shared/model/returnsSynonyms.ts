@@ -119,16 +119,27 @@ export const VALUE_SYNONYMS: Record<string, Record<string, readonly string[]>> =
   },
 };
 
-/** The enumeration a field's values come from, as named in VALUE_SYNONYMS. */
+const enumCache = new Map<string, Map<string, string | null>>();
+const enumIndex = new Map<string, Map<string, string>>();
+
+/**
+ * The enumeration value a cell names (the value itself or a synonym), or null. Results are
+ * cached per field and spelling: a national return repeats the same few spellings 600,000 times.
+ */
 export function enumValue(field: string, raw: string, values: readonly string[]): string | null {
-  const v = fold(raw);
-  if (!v) return null;
-  const direct = values.find((x) => fold(x) === v || x === raw.trim());
-  if (direct) return direct;
-  const table = VALUE_SYNONYMS[field];
-  if (!table) return null;
-  for (const [value, syns] of Object.entries(table)) {
-    if (syns.some((s) => fold(s) === v)) return value;
+  let cache = enumCache.get(field);
+  if (!cache) { cache = new Map(); enumCache.set(field, cache); }
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
+  let idx = enumIndex.get(field);
+  if (!idx) {
+    idx = new Map();
+    for (const [value, syns] of Object.entries(VALUE_SYNONYMS[field] ?? {})) for (const syn of syns) idx.set(fold(syn), value);
+    for (const v of values) idx.set(fold(v), v);
+    enumIndex.set(field, idx);
   }
-  return null;
+  const v = fold(raw);
+  const out = v ? (values.includes(raw.trim()) ? raw.trim() : idx.get(v) ?? null) : null;
+  if (cache.size < 10_000) cache.set(raw, out);
+  return out;
 }

@@ -53,6 +53,9 @@ test('an administrator imports a Latin-1 return, maps a column, fixes the file, 
   await page.getByLabel(t('returns.profile.save')).check();
   await page.getByLabel(t('returns.profile.name')).fill('Seguridad Quetzal');
   await page.getByRole('button', { name: t('returns.question.apply') }).click();
+  await expect(page.getByTestId('returns-progress')).toHaveCount(0);
+  await expect(page.getByTestId('returns-detected')).toBeVisible();
+  await expect(page.getByText(t('returns.question.column', { column: 'Código de marcaje ITI', file: 'declaracion-2026.csv' }))).toHaveCount(0);
 
   // Every problem, located: the calibre and the impossible date; nothing can be imported yet.
   const errors = page.getByTestId('returns-errors');
@@ -69,6 +72,7 @@ test('an administrator imports a Latin-1 return, maps a column, fixes the file, 
   await page.getByLabel(t('returns.files')).setInputFiles({ name: 'declaracion-2026-corregida.csv', mimeType: 'text/csv', buffer: return2026(true) });
   await page.getByRole('button', { name: t('returns.check') }).click();
   await expect(page.getByTestId('returns-clean')).toBeVisible();
+  await expect(page.getByTestId('returns-warnings')).toHaveCount(0);
   const flags = page.getByTestId('returns-flags');
   await expect(flags).toContainText('RV-778');
   await expect(flags).toContainText(t('returns.flag.possible_diversion'));

@@ -78,15 +78,17 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
   let rowsRead = 0;
   const calibres = workspaceCalibres(db);
+  // Rows to read, for the progress bar: line breaks in text files; unknown (0) for spreadsheets.
+  const estimate = req.files.every((f) => f.bytes[0] !== 0x50) ? req.files.reduce((n, f) => n + countLines(f.bytes), 0) : 0;
 
   // 1. Read and map.
-  for (const [i, f] of req.files.entries()) {
-    progress('reading', i, req.files.length);
+  for (const f of req.files) {
+    progress('reading', rowsRead, estimate);
     const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
     files.push(report);
     const parser = new FileParser({
       file: f.name, problems, answers: (s) => req.answers[s] ?? {}, calibres,
-      onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', i, req.files.length); } },
+      onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', rowsRead, Math.max(estimate, rowsRead)); } },
     });
     try {
       const format = sniffFormat(f.name, f.bytes);
@@ -119,7 +121,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     }
     report.dateOrder = order;
     for (const r of parser.records) {
-      for (const [field, p] of Object.entries(r.dates)) {
+      if (r.dates) for (const [field, p] of Object.entries(r.dates)) {
         const iso = settleDate(p, order);
         if (!iso && !('a' in p && !order)) problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
         r.v[field] = iso;
@@ -220,6 +222,12 @@ function validateAcrossRows(db: Db, year: number, now: string, records: ReturnRe
     const known = companiesWithPersonnel.has(company) ? people.get(company)!.has(nid) : !!lastRoster.get(company, nid);
     if (!known) problems.add({ ...at(r, 'assigned_to_national_id'), code: 'ASSIGNED_NOT_IN_RETURN', params: { value: String(r.v.assigned_to_national_id) } });
   }
+}
+
+function countLines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  return n;
 }
 
 export { RETURN_SHEETS };

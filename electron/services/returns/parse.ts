@@ -14,8 +14,9 @@ export interface ReturnRecord {
   sheetName: string | null;
   row: number;
   v: Record<string, string | number | null>;
-  dates: Record<string, PendingDate>;
-  /** Header text per field, to name the column in problems. */
+  /** Only dates still waiting for the file's day/month order (most rows have none). */
+  dates: Record<string, PendingDate> | null;
+  /** Header text per field, to name the column in problems; one object shared by the sheet's rows. */
   cols: Record<string, string>;
 }
 
@@ -50,7 +51,7 @@ export class FileParser implements TableSink {
   readonly evidence = { dmy: 0, mdy: 0, ambiguous: 0, samples: [] as string[] };
   private buffer: { n: number; cells: Cell[] }[] = [];
   private sheetName: string | null = null;
-  private current: { sheet: ReturnSheet; plan: ColumnPlan; summary: SheetSummary } | null = null;
+  private current: { sheet: ReturnSheet; plan: ColumnPlan; summary: SheetSummary; cols: Record<string, string> } | null = null;
   private skipped = false;
   private readonly file: string;
   private readonly problems: ProblemList;
@@ -125,7 +126,9 @@ export class FileParser implements TableSink {
     }
     for (const d of plan.duplicates) this.problems.add({ ...loc, column: d.headers.join(' / '), code: 'DUPLICATE_COLUMN', params: { field: d.field } });
     for (const m of plan.missingRequired) this.problems.add({ ...loc, column: m, code: 'REQUIRED_COLUMN_MISSING', params: { field: m } });
-    this.current = { sheet: found.sheet, plan, summary };
+    const cols: Record<string, string> = {};
+    plan.fields.forEach((f, i) => { if (f) cols[f] ??= plan.headers[i]; });
+    this.current = { sheet: found.sheet, plan, summary, cols };
     const rest = this.buffer.slice(found.index + 1);
     this.buffer = [];
     for (const r of rest) this.data(r.n, r.cells);
@@ -135,7 +138,7 @@ export class FileParser implements TableSink {
     const cur = this.current!;
     cur.summary.rows++;
     const defs = RETURN_FIELDS[cur.sheet];
-    const rec: ReturnRecord = { file: this.file, sheet: cur.sheet, sheetName: this.sheetName, row: n, v: {}, dates: {}, cols: {} };
+    const rec: ReturnRecord = { file: this.file, sheet: cur.sheet, sheetName: this.sheetName, row: n, v: {}, dates: null, cols: cur.cols };
     const texts = new Map<string, Cell[]>();
     cur.plan.fields.forEach((f, i) => {
       if (!f) return;
@@ -143,8 +146,8 @@ export class FileParser implements TableSink {
       if (c !== null && typeof c === 'object' && !(c instanceof Date)) {
         this.problems.add({ file: this.file, sheet: this.sheetName, row: n, column: cur.plan.headers[i], code: 'FORMULA_VALUE', params: {} });
       }
-      texts.set(f, [...(texts.get(f) ?? []), c]);
-      rec.cols[f] ??= cur.plan.headers[i];
+      const list = texts.get(f);
+      if (list) list.push(c); else texts.set(f, [c]);
     });
     for (const def of defs) {
       const list = texts.get(def.key);
@@ -167,7 +170,8 @@ export class FileParser implements TableSink {
         this.evidence[e]++;
         if (e === 'ambiguous' && this.evidence.samples.length < 5) this.evidence.samples.push(cellText(cells[0]));
       }
-      rec.dates[def.key] = p;
+      if ('iso' in p) rec.v[def.key] = p.iso;
+      else (rec.dates ??= {})[def.key] = p;
       return;
     }
     // Several columns join only into a text field (first + last name); for any other type the first one counts (DUPLICATE_COLUMN was reported).

@@ -20,6 +20,7 @@ export const sanctionsHandlers: Handlers<SanctionsCommand> = {
     const adapter = SANCTION_TARGET_ADAPTERS[input.targetType];
     const target = adapter.describe(ctx.db, input.targetId);
     if (!target) throw AppError.validation('targetId', input.targetType === 'licence' ? 'errors.licenceNotFound' : 'errors.personNotFound', {}, 'NOT_FOUND');
+    if (!target.sanctionable) throw AppError.validation('targetId', 'errors.targetNotSanctionable', { label: target.label ?? '' }, 'CONFLICT');
     if (input.kind === 'extra_condition' && !adapter.takesConditions) throw AppError.validation('kind', 'errors.conditionNeedsLicence');
     const id = uuidv7();
     const now = ctx.nowIso();
@@ -55,6 +56,9 @@ export const sanctionsHandlers: Handlers<SanctionsCommand> = {
     // The licence the sanction moved gets its own journal entry, so its history reads whole.
     if (input.action === 'finalize' && before.targetType === 'licence' && (before.kind === 'suspension' || before.kind === 'revocation' || before.kind === 'extra_condition')) {
       ctx.audit({ entityType: 'licence', entityId: before.targetId, payload: { sanctionId: input.id, kind: before.kind } });
+    }
+    if (input.action === 'finalize' && before.targetType === 'credential' && (before.kind === 'suspension' || before.kind === 'revocation')) {
+      ctx.audit({ entityType: 'person', entityId: before.targetId, payload: { sanctionId: input.id, kind: before.kind } });
     }
     return detail(ctx, input.id);
   },

@@ -23,6 +23,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 3, name: '0003_personnel', sql: m0003.sql },
   { version: 4, name: '0004_licensing', sql: m0004.sql },
   { version: 5, name: '0005_firearms', sql: m0005.sql },
+  { version: 6, name: '0006_audits', sql: m0006.sql },
   { version: 7, name: '0007_returns', sql: m0007.sql },
   { version: 8, name: '0008_fieldwork', sql: m0008.sql },
   { version: 11, name: '0011_licensing', sql: m0011.sql },

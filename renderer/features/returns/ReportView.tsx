@@ -1,7 +1,16 @@
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import type { ImportReportView, ReturnFlag, ReturnProblem } from '../../../shared/commands/returns.ts';
 import { RETURN_SHEETS } from '../../../shared/model/returns.ts';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useI18n, type T } from '../../i18n/I18nProvider.tsx';
+import { calibreName } from '../../../shared/model/returnsCalibre.ts';
+
+/** A stored value as the officer reads it: enumerations and calibres by their label. */
+function valueLabel(t: T, field: string, v: string | number | null): string {
+  if (v === null) return '—';
+  if (field === 'calibre') return calibreName(String(v));
+  if (['role', 'type', 'status', 'armed', 'ammunition_type'].includes(field)) return t(`returns.value.${field}.${v}` as MessageKey);
+  return String(v);
+}
 
 /** What was detected in each file: format, encoding, delimiter, header row, date order, rows. */
 export function DetectedTable({ report }: { report: ImportReportView }) {
@@ -89,7 +98,7 @@ export function FlagsTable({ flags }: { flags: ReturnFlag[] }) {
     <div className="table-wrap">
       <table className="table" data-testid="returns-flags">
         <caption className="visually-hidden">{t('returns.flags', { n: flags.length })}</caption>
-        <thead><tr><th scope="col">{t('returns.col.message')}</th><th scope="col">{t('returns.field.company_licence_no')}</th><th scope="col">{t('returns.field.serial_no')} / {t('returns.field.national_id')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('returns.col.message')}</th><th scope="col">{t('returns.field.company_licence_no')}</th><th scope="col">{t('returns.col.key')}</th></tr></thead>
         <tbody>
           {flags.slice(0, 500).map((f, i) => (
             <tr key={i}>
@@ -112,14 +121,14 @@ export function DiffTable({ report }: { report: ImportReportView }) {
     <div className="table-wrap">
       <table className="table" data-testid="returns-diff">
         <caption className="visually-hidden">{t('returns.diff')}</caption>
-        <thead><tr><th scope="col">{t('returns.sheet')}</th><th scope="col">{t('returns.field.company_licence_no')}</th><th scope="col">{t('returns.field.serial_no')} / {t('returns.field.national_id')}</th><th scope="col">{t('returns.batch.status')}</th></tr></thead>
+        <thead><tr><th scope="col">{t('returns.sheet')}</th><th scope="col">{t('returns.field.company_licence_no')}</th><th scope="col">{t('returns.col.key')}</th><th scope="col">{t('returns.batch.status')}</th></tr></thead>
         <tbody>
           {lines.map((d, i) => (
             <tr key={i}>
               <td>{t(`returns.sheet.${d.sheet}`)}</td><td>{d.companyLicenceNo}</td><td><code>{d.key}</code></td>
               <td>
                 <span className={`badge ${d.change === 'missing' ? 'badge-warning' : 'badge-info'}`}>{t(`returns.diff.${d.change}`)}</span>
-                {d.fields.map((f) => <span key={f.field} className="small muted"> {t(`returns.field.${f.field}` as MessageKey)}: {String(f.before ?? '—')} → {String(f.after ?? '—')}</span>)}
+                {d.fields.map((f) => <span key={f.field} className="small muted returns-change"> {t(`returns.field.${f.field}` as MessageKey)}: {valueLabel(t, f.field, f.before)} → {valueLabel(t, f.field, f.after)}</span>)}
               </td>
             </tr>
           ))}

@@ -41,7 +41,7 @@ export function ReturnsPage() {
   const run = (dryRun: boolean) => {
     setNotice(null);
     void imp.start({ files, year: Number(year), dryRun, profileId: profileId || null }, (s: JobStatus) => {
-      if (s.report?.committed) { setNotice(t('returns.committed', { batch: s.report.batchId!.slice(0, 8) })); void reload(); }
+      if (s.report?.committed) { setNotice(t('returns.committed', { batch: s.report.batchId!.slice(-8) })); void reload(); }
     });
   };
   const apply = async (saveAs: string | null) => {
@@ -72,7 +72,7 @@ export function ReturnsPage() {
   const j = imp.job;
   const pct = j && j.total > 0 ? Math.min(100, Math.round((j.done / j.total) * 100)) : null;
   return (
-    <div className="page">
+    <div className="page returns-page">
       <div className="page-header">
         <div>
           <h1>{t('returns.title')}</h1>
@@ -99,7 +99,7 @@ export function ReturnsPage() {
                 {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
               </select>
             </div>
-            <div className="field row">
+            <div className="row returns-actions">
               <button type="button" className="btn btn-secondary" disabled={!files.length || running} onClick={() => run(true)}>{t('returns.check')}</button>
               <button type="button" className="btn btn-primary" disabled={!files.length || running || !report || report.errors.length > 0 || report.committed} onClick={() => run(false)}>{t('returns.commit')}</button>
             </div>
@@ -169,7 +169,7 @@ export function ReturnsPage() {
           <tbody>
             {!batches?.length ? <tr><td colSpan={8} className="table-empty">{t('returns.batch.none')}</td></tr> : batches.map((b) => (
               <tr key={b.id}>
-                <td><span className="hash" title={b.id}>{b.id.slice(0, 8)}</span></td>
+                <td><span className="hash" title={b.id}>{b.id.slice(-8)}</span></td>
                 <td className="num">{b.year}</td>
                 <td>{b.files.join(', ')}</td>
                 <td className="num">{formatNumber(b.rowCount)}</td>
