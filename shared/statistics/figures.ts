@@ -23,11 +23,13 @@ export const FIGURE_IDS = [
   'licencesByState',
   'licenceProcessing',
   'sanctionsByKind',
+  'inspectionScores',
+  'findingsBySeverity',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
 /** What the drill-down list shows for a figure. */
-export const DRILL_ENTITIES = ['company', 'incident', 'grievance', 'firearm', 'person', 'licence', 'sanction'] as const;
+export const DRILL_ENTITIES = ['company', 'incident', 'grievance', 'firearm', 'person', 'licence', 'sanction', 'inspection'] as const;
 export type DrillEntity = (typeof DRILL_ENTITIES)[number];
 
 export interface FigureMeta {
@@ -60,6 +62,8 @@ export const FIGURES: Record<FigureId, FigureMeta> = {
   guardsByCredential: { id: 'guardsByCredential', chart: 'hbar', entity: 'person', categoryLabels: 'credentialState', seriesLabels: null, period: false, drillNeeds: 'personnel.read' },
   licencesByState: { id: 'licencesByState', chart: 'hbar', entity: 'licence', categoryLabels: 'licensing.state', seriesLabels: null, period: false, drillNeeds: 'licensing.read' },
   licenceProcessing: { id: 'licenceProcessing', chart: 'pie', entity: 'licence', categoryLabels: 'statistics.processing', seriesLabels: null, period: true, drillNeeds: 'licensing.read' },
+  inspectionScores: { id: 'inspectionScores', chart: 'bar', entity: 'inspection', categoryLabels: 'statistics.score', seriesLabels: null, period: true, drillNeeds: 'inspections.read' },
+  findingsBySeverity: { id: 'findingsBySeverity', chart: 'stacked', entity: 'inspection', categoryLabels: 'audits.severity', seriesLabels: 'statistics.age', period: false, drillNeeds: 'inspections.read' },
   sanctionsByKind: { id: 'sanctionsByKind', chart: 'bar', entity: 'sanction', categoryLabels: 'sanctions.kind', seriesLabels: null, period: true, drillNeeds: 'sanctions.read' },
 };
 

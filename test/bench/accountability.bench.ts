@@ -49,7 +49,9 @@ export const bench: Bench = async (ctx) => {
   const seeded = seedAccountability(db, { now: ctx.now, userId: null, username: null });
   console.log(`seeded ${seeded.incidents} incidents and ${seeded.grievances} grievances in ${fmt(performance.now() - t)} ms`);
   t = performance.now();
-  fillRegisters(db, nowIso);
+  // In a full run the personnel and firearms benches have filled their registers already; a
+  // standalone run fills them only when asked (900,000 rows take minutes on a loaded machine).
+  if (process.env.CENTINELA_BENCH_FILL === '1') fillRegisters(db, nowIso);
   console.log(`registers: ${count(db, 'companies')} companies, ${count(db, 'persons')} personnel, ${count(db, 'firearms')} firearms, ${count(db, 'incidents')} incidents (${fmt(performance.now() - t)} ms to fill)`);
   db.exec('ANALYZE');
 

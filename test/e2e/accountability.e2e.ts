@@ -157,7 +157,7 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await page.getByRole('button', { name: new RegExp(t('statistics.back')) }).click();
 
   // Public register: a ZIP with CSV, JSON, HTML and the signed manifest.
-  const dl = page.waitForEvent('download');
+  const dl = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('button', { name: t('statistics.publicRegister') }).click();
   const file = await (await dl).path();
   const zip = unzipSync(new Uint8Array(readFileSync(file!)));
@@ -167,12 +167,12 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
 
   // Annual report: signed PDF.
   await page.getByRole('button', { name: t('statistics.annualReport') }).first().click();
-  const dl2 = page.waitForEvent('download');
+  const dl2 = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('dialog').getByRole('button', { name: t('statistics.annualReport') }).click();
   const pdf = readFileSync((await (await dl2).path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
-  await expect(page.getByText(/Informe anual 2026 firmado/)).toBeVisible();
+  await expect(page.getByText(/Informe anual 2026 firmado/)).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, 'acc-09-published');
 
   // Home: what needs the officer today, with links to the filtered lists.

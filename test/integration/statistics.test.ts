@@ -97,6 +97,9 @@ describe('statistics equal the same counts computed by SQL here', () => {
       expect(figureMap(by.firearmsByState!)).toEqual(asMap(q(`SELECT state AS k, count(*) AS n FROM firearms ${fw} GROUP BY 1`)));
       expect(figureMap(by.firearmsByCalibre!)).toEqual(asMap(q(`SELECT calibre_code AS k, count(*) AS n FROM firearms ${fw} GROUP BY 1`)));
       expect(Object.keys(by.firearmsByCalibre!.labels ?? {}).sort()).toEqual(Object.keys(figureMap(by.firearmsByCalibre!)).sort());
+      expect(figureMap(by.inspectionScores!)).toEqual(asMap(q(`SELECT CASE WHEN score < 50 THEN 'band0_49' WHEN score < 70 THEN 'band50_69' WHEN score < 85 THEN 'band70_84' ELSE 'band85_100' END AS k, count(*) AS n
+        FROM inspections WHERE score IS NOT NULL ${per('coalesce(scheduled_date, planned_date)')} ${f.region ? `AND company_id IN (SELECT id FROM companies WHERE city = '${f.region}')` : ''} GROUP BY 1`)));
+      expect(by.findingsBySeverity!.total).toBe(q<{ n: number }>(`SELECT count(*) AS n FROM findings ${fw} AND status NOT IN ('verified', 'closed')`)[0]!.n);
       expect(figureMap(by.licencesByState!)).toEqual(asMap(q(`SELECT state AS k, count(*) AS n FROM licences ${fw} GROUP BY 1`)));
       expect(figureMap(by.guardsByCredential!)).toEqual(asMap(q(`SELECT credential_status AS k, count(*) AS n FROM persons ${f.region ? `WHERE city = '${f.region}'` : ''} GROUP BY 1`)));
     });

@@ -12,6 +12,7 @@ import * as m0008 from './0008_fieldwork.ts';
 import * as m0015 from './0015_field.ts';
 import * as m0006 from './0006_audits.ts';
 import * as m0009 from './0009_accountability.ts';
+import * as m0016 from './0016_accountability_stats.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -29,6 +30,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 11, name: '0011_licensing', sql: m0011.sql },
   { version: 15, name: '0015_field', sql: m0015.sql },
   { version: 9, name: '0009_accountability', sql: m0009.sql },
+  { version: 16, name: '0016_accountability_stats', sql: m0016.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');
