@@ -28,7 +28,6 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 8, name: '0008_fieldwork', sql: m0008.sql },
   { version: 11, name: '0011_licensing', sql: m0011.sql },
   { version: 15, name: '0015_field', sql: m0015.sql },
-  { version: 6, name: '0006_audits', sql: m0006.sql },
   { version: 9, name: '0009_accountability', sql: m0009.sql },
 ];
 
