@@ -7,7 +7,8 @@ import { addDays } from '../../shared/model/due.ts';
 import type { Db } from '../../electron/store/db.ts';
 import { fmt, must, p95, time, type Bench } from './harness.ts';
 
-const PERSONS = PERSONNEL_SCALES.national;
+/** `LICENSING_BENCH_PERSONS_COUNT` measures a smaller register when a shared machine is saturated (say so when quoting it). */
+const PERSONS = Number(process.env.LICENSING_BENCH_PERSONS_COUNT ?? PERSONNEL_SCALES.national);
 /** `LICENSING_BENCH_PERSONS=stand-in` uses quick synthetic persons instead of personnel's national seed. */
 const STAND_IN = process.env.LICENSING_BENCH_PERSONS === 'stand-in';
 

@@ -57,6 +57,7 @@ export const sanctionsHandlers: Handlers<SanctionsCommand> = {
     if (input.action === 'finalize' && before.targetType === 'licence' && (before.kind === 'suspension' || before.kind === 'revocation' || before.kind === 'extra_condition')) {
       ctx.audit({ entityType: 'licence', entityId: before.targetId, payload: { sanctionId: input.id, kind: before.kind } });
     }
+    // A credential's change is journaled on the person by personnel's applyCredentialTransition itself.
     return detail(ctx, input.id);
   },
 };
