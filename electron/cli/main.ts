@@ -10,6 +10,7 @@ import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { seedLicensing } from '../services/seed/licensing.ts';
 import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
+import { writeSeedReturnFiles } from '../services/seed/returns.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
@@ -198,13 +199,15 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
     const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
-    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
-    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
     const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
+    const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
     seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
+    const files = await writeSeedReturnFiles(app.workspaces.db, app.workspaces.dir!, scale as Scale);
+    process.stdout.write(files.length ? `Wrote yearly return files:\n${files.map((f) => `  ${f}`).join('\n')}\n` : 'No licensed companies: no return files written.\n');
     return 0;
   });
 }
@@ -234,12 +237,8 @@ async function main(argv: string[]): Promise<number> {
   // Only these take positional arguments (a command name, files, a field sub-command).
   const POSITIONAL = ['call', 'import', 'verify', 'field'];
   if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  // Subcommands that take positional arguments: call (command, input), import (files), verify (file), field (action).
-  if (!['call', 'import', 'verify', 'field'].includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
-  if (sub !== 'call' && sub !== 'import' && sub !== 'verify' && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
-  if (values.dir !== undefined && sub !== 'init' && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {
     case 'init': return init(values);
     case 'call': return call(values, rest);

@@ -78,7 +78,25 @@ export const fieldExportRecord = z.object({
   members: z.array(z.string()), imports: z.number().int(),
 });
 
+const expectedWeapon = z.object({ id: z.string(), serial: z.string(), make: z.string(), state: z.string(), here: z.boolean() });
+
 export const fieldCommands = {
+  /**
+   * A physical count at the inspection's site: serials typed or scanned, matched through the
+   * normalised serial against the company's firearms (those in that armory, or in any armory).
+   * Writes nothing; the inspector records the result on the checklist item.
+   */
+  'field.countWeapons': command({
+    input: z.object({ inspectionId: id, serials: z.array(z.string().max(200, 'validation.tooLong')).max(5000) }),
+    output: z.object({
+      expected: z.number().int(),
+      present: z.array(expectedWeapon), missing: z.array(expectedWeapon),
+      extra: z.array(z.object({ serial: z.string(), known: expectedWeapon.nullable() })),
+      repeated: z.array(z.string()), unreadable: z.array(z.string()),
+    }),
+    access: 'field.return',
+    kind: 'read',
+  }),
   'field.status': command({ input: z.object({}).default({}), output: fieldStatus, access: 'signedIn', kind: 'read' }),
   /** Office: writes an encrypted, signed package of the chosen records and their related rows. */
   'field.exportPackage': command({ input: fieldExportInput, output: fieldExportOutput, access: 'field.export', kind: 'write' }),

@@ -35,7 +35,7 @@ test('armory inspection to a verified signed report, in Spanish', async ({ page,
   const key = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
   for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(key[n - 1]);
   await page.getByRole('button', { name: t('recovery.continue') }).click();
-  await expect(page.getByRole('heading', { name: t('companies.title'), level: 1 })).toBeVisible();
+  await expect(nav(page, 'audits.nav')).toBeVisible();
 
   await api(page, server.url, 'companies.create', {
     country: 'GT', taxId: '1234567-9', legalName: 'Seguridad Quetzal Integral, S.A.', tradeName: 'Quetzal Seguridad', legalRepName: 'María José Ajú Xicará',

@@ -39,6 +39,10 @@ test('field package: export, open in the field, return, import with a conflict',
   });
   await api(page, 'companies.create', { country: 'GT', taxId: '7654321-8', legalName: 'Custodia Maya del Oriente, S.A.', legalRepName: 'Héctor Cifuentes', city: 'Chiquimula', serviceTypes: ['escort'], armed: false, icocaStatus: 'none', owners: [], branches: [] });
   const gabriela = await api(page, 'users.create', { username: 'gabriela', displayName: 'Gabriela Xicará', role: 'inspector', temporaryPassword: 'Temporal#Clave77' });
+  // Three pistols in the register, for the count.
+  for (const serial of ['JX-00101', 'JX-00102', '55-1234']) {
+    await api(page, 'firearms.register', { companyId: company.id, type: 'pistol', make: 'Jericho', model: '941', calibre: '9 mm Parabellum', serial });
+  }
   // An armory inspection planned with the shipped ISACS checklist, taken to fieldwork.
   const templates = await api(page, 'checklists.list', {});
   const template = (templates.rows ?? templates).find((x: { code: string }) => x.code === 'ARMORY-ISACS');
@@ -83,10 +87,20 @@ test('field package: export, open in the field, return, import with a conflict',
   await expect(page.getByTestId('field-copy')).toBeVisible();
   // Only the chosen company came along.
   expect((await api(page, 'companies.list', {})).rows.map((r: { legalName: string }) => r.legalName)).toEqual(['Seguridad Quetzal Integral, S.A.']);
-  // The checklist, answered offline: one item compliant, one not (a finding is raised).
+  // The physical count: two serials scanned (written differently), one missing.
+  await page.reload();
+  const count = page.getByRole('form', { name: t('field.countTitle') });
+  await count.getByLabel(t('field.countSerials')).fill('jx 00101\nJX-00102\n');
+  await count.getByRole('button', { name: t('field.countCompare') }).click();
+  await expect(page.getByTestId('count-result')).toContainText('55-1234');
+  await expect(page.getByTestId('count-result')).toContainText(t('field.countNote', { present: 2, expected: 3 }));
+  await checkScreen(page, 'fieldwork-04a-weapon-count');
+  await count.getByRole('button', { name: t('field.countRecord') }).click();
+  await expect(count.getByText(t('field.countSaved'))).toBeVisible();
+  // The rest of the checklist, answered offline: one item compliant, one not (a finding is raised).
   const insp = await api(page, 'inspections.get', { id: planned.id });
   await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[0].id, answer: 'compliant', note: 'Representante presente: Lic. Juárez.' });
-  const nc = await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[1].id, answer: 'non_compliant', note: 'Conteo físico: 11 de 12 armas presentes; falta la serie 55-1234.' });
+  const nc = await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[1].id, answer: 'non_compliant', note: 'No hay plan de seguridad firmado.' });
   expect(nc.finding).not.toBeNull();
   await page.reload();
   await expect(page.getByTestId('field-pending')).toContainText(/: [1-9]/);
@@ -109,7 +123,7 @@ test('field package: export, open in the field, return, import with a conflict',
   await imp.getByRole('button', { name: t('field.preview') }).click();
   const conflicts = page.getByTestId('field-conflicts');
   await expect(conflicts).toContainText('Según inventario enviado por la empresa');
-  await expect(conflicts).toContainText('falta la serie 55-1234');
+  await expect(conflicts).toContainText('No hay plan de seguridad firmado');
   await expect(page.getByTestId('field-changes')).toContainText(t('field.table.inspection_answers'));
   await expect(page.getByRole('button', { name: t('field.apply') })).toBeDisabled();
   const keepField = conflicts.getByLabel(t('field.keepField'));
@@ -121,7 +135,9 @@ test('field package: export, open in the field, return, import with a conflict',
   expect(answers.find((a) => a.itemId === insp.items[1].id)).toMatchObject({ answer: 'non_compliant' });
   expect(answers.find((a) => a.itemId === insp.items[0].id)).toMatchObject({ note: 'Representante presente: Lic. Juárez.' });
   const findings = await api(page, 'findings.list', { inspectionId: planned.id });
-  expect(findings.rows).toHaveLength(1);
+  expect(findings.rows).toHaveLength(2);
+  const countFinding = findings.rows.find((f: { itemKey: string }) => f.itemKey === 'ARMORY-ISACS-14');
+  expect(countFinding.rootCause).toContain('Faltan: 55-1234');
   // The office sees the finding on the inspection.
   await page.goto(`${new URL(server.url).origin}/#/inspections/${planned.id}`);
   await expect(page.getByText(nc.finding.title).first()).toBeVisible();

@@ -44,7 +44,7 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   const key = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
   for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(key[n - 1]);
   await page.getByRole('button', { name: t('recovery.continue') }).click();
-  await expect(page.getByRole('heading', { name: t('companies.title'), level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: t('shell.navLabel') })).toBeVisible();
 
   // Records owned by other areas (company register, personnel), made through their commands.
   const company = await api(page, 'companies.create', {

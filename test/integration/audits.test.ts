@@ -213,7 +213,7 @@ describe('signed inspection report', () => {
     const tampered = spawnSync(process.execPath, [bin, 'verify', join(w.root, 'bad.pdf'), '--dir', w.dir, '--user', 'admin'], { encoding: 'utf8', env, timeout: 60_000 });
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/^TAMPERED: /);
-  });
+  }, 180_000); // two CLI processes, each opening and unlocking the workspace
 
   it('says unknown for a signed document not in the register, other identity for another signer, unsigned for a plain PDF', async () => {
     w = await freshWorkspace();

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshWorkspace, nextGtNit, sampleCompany } from '../helpers/workspace.ts';
 import { directCtx, nextGtCui, samplePerson, VALID_VETTING } from '../helpers/personnel.ts';
-import { applyCredentialTransition, credentialValidOn, personnelEligibility, qualifiedFor } from '../../electron/services/personnel/index.ts';
+import { applyCredentialTransition, credentialValidOn, qualifiedFor } from '../../electron/services/personnel/index.ts';
+import { checkHolder } from '../../electron/services/firearms/holderEligibility.ts';
 
 let w: Awaited<ReturnType<typeof freshWorkspace>>;
 afterEach(() => w?.cleanup());
@@ -220,11 +221,11 @@ describe('trainings and qualifications', () => {
     if (!unknown.ok) expect(unknown.error).toMatchObject({ field: 'calibre', messageKey: 'errors.calibreUnknown' });
     expect(unknown.ok).toBe(false);
     // What the firearms register asks before issuing a weapon: credential in force and qualified for every calibre.
-    expect(personnelEligibility(db, p.id, ['9x19'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNoCredential' });
+    expect(checkHolder(db, p.id, ['9x19'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNoCredential' });
     db.prepare(`UPDATE persons SET credential_status = 'active', credential_number = 'X-1', credential_issued_on = '2026-01-01', credential_expires_on = '2027-12-31' WHERE id = ?`).run(p.id);
-    expect(personnelEligibility(db, p.id, ['38spl', '357mag'], '2026-12-01')).toEqual({ ok: true, verified: true });
-    expect(personnelEligibility(db, p.id, ['12ga'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNotQualified', params: { calibre: '12 GA' } });
-    expect(personnelEligibility(db, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', ['9x19'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.personNotFound' });
+    expect(checkHolder(db, p.id, ['38spl', '357mag'], '2026-12-01')).toEqual({ ok: true });
+    expect(checkHolder(db, p.id, ['12ga'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNotQualified', params: { calibre: '12 GA' } });
+    expect(checkHolder(db, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', ['9x19'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNotFound' });
     const future = await w.app.call('personnel.addTraining', { personId: p.id, course: 'X', hours: 2, provider: 'Y', completedOn: '2027-01-01', kind: 'recurrent' });
     if (!future.ok) expect(future.error).toMatchObject({ field: 'completedOn', messageKey: 'validation.dateFuture' });
     const backwards = await w.app.call('personnel.addQualification', { personId: p.id, calibre: '12', qualifiedOn: '2026-04-01', requalifyBy: '2026-01-01' });

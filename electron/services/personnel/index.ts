@@ -5,4 +5,3 @@
 export { applyCredentialTransition, applyCredentialTransitionInDb, credentialValidOn, qualifiedFor, vettingProblem, localDate, type CredentialTransitionInput } from './credentials.ts';
 export { loadPerson, loadPersonRow, currentEmployment } from './persons.repo.ts';
 export { readPersonnelSettings } from './personnel.settings.ts';
-export { personnelEligibility } from './eligibility.ts';

@@ -75,14 +75,14 @@ export function* personnelRows(o: GenOptions): Generator<string[]> {
  * of weapons missing (possible diversions), 2 % changed status, 10 % with reformatted serials,
  * 1 % new weapons.
  */
-export function* firearmRows(o: GenOptions & { next?: boolean }): Generator<string[]> {
+export function* firearmRows(o: GenOptions & { next?: boolean; dropRate?: number }): Generator<string[]> {
   const C = o.licences.length;
   const perCompany = Math.max(1, Math.floor(o.personnel / C));
   const extra = o.next ? Math.floor(o.firearms * 0.01) : 0;
   for (let i = 0; i < o.firearms + extra; i++) {
     const r = rng((o.seed ?? 11) * 2_000_003 + i);
     const y = rng(o.year * 31 + i);
-    if (o.next && i < o.firearms && y() < 0.005) continue;
+    if (o.next && i < o.firearms && y() < (o.dropRate ?? 0.005)) continue;
     const t = weighted(r, TYPE_WEIGHTS);
     const [types, makes, cals] = TYPES[t];
     const serialBase = `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}${String(100000 + i)}`;

@@ -57,9 +57,6 @@ export const sanctionsHandlers: Handlers<SanctionsCommand> = {
     if (input.action === 'finalize' && before.targetType === 'licence' && (before.kind === 'suspension' || before.kind === 'revocation' || before.kind === 'extra_condition')) {
       ctx.audit({ entityType: 'licence', entityId: before.targetId, payload: { sanctionId: input.id, kind: before.kind } });
     }
-    if (input.action === 'finalize' && before.targetType === 'credential' && (before.kind === 'suspension' || before.kind === 'revocation')) {
-      ctx.audit({ entityType: 'person', entityId: before.targetId, payload: { sanctionId: input.id, kind: before.kind } });
-    }
     return detail(ctx, input.id);
   },
 };

@@ -9,6 +9,7 @@ import { findUserByUsername, insertUser } from '../users/users.repo.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { checkCompanyRules, insertCompany } from '../companies/companies.write.ts';
 import { demoCompanies } from './companies.data.ts';
+import { seedReturns } from './returns.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from './personnel.ts';
 import { seedLicensing } from './licensing.ts';
 import { seedAccountability } from './accountability.ts';
@@ -69,8 +70,9 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
   seedPersonnel(ws.db, PERSONNEL_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username, details: true });
-  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
   seedFirearms(ws.db, FIREARM_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
+  seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
   seedAudits(ws.db, { now: opts.now, userId: admin.id, username: admin.username, companies: 40 });
   seedAccountability(ws.db, { now: opts.now, userId: admin.id, username: admin.username, perCompany: 2 });
+  await seedReturns(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
 }
