@@ -119,6 +119,7 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await page.getByRole('searchbox').fill(code.toLowerCase());
   await expect(page.getByRole('row').filter({ hasText: code })).toHaveCount(1);
   await page.getByRole('searchbox').fill('');
+  await expect(page.getByText(/Filas 1–50 de/)).toBeVisible();
   await checkScreen(page, 'acc-06-grievances');
 
   // Statistics: every figure, then drill down from a bar to the list behind it.

@@ -58,7 +58,7 @@ export function GrievanceList({ can, preset }: { can: (p: string) => boolean; pr
           <h2 id="acc-flags-h">{t('grievances.retaliationFlags')}</h2>
           <ul>
             {flags.value.slice(0, 6).map((f) => (
-              <li key={f.companyId}><span className="badge badge-danger">{f.open}</span> <a href={`#/companies/${encodeURIComponent(f.companyId)}`}>{f.companyName}</a></li>
+              <li key={f.companyId}><a href={`#/companies/${encodeURIComponent(f.companyId)}`}>{f.companyName}</a> <span className={`badge${f.open > 0 ? ' badge-danger' : ''}`}>{t('grievances.flagCounts', { open: f.open, total: f.grievances })}</span></li>
             ))}
           </ul>
         </section>

@@ -60,6 +60,7 @@ export const accountability: Record<keyof typeof es, string> = {
   'grievances.summary': 'Account of the facts',
   'grievances.retaliation': 'The complainant fears retaliation',
   'grievances.retaliationFlag': 'Retaliation concern',
+  'grievances.flagCounts': '{open} open of {total}',
   'grievances.retaliationFlags': 'Companies flagged for retaliation concerns',
   'grievances.status': 'Status',
   'grievances.due': 'Due',

@@ -58,6 +58,7 @@ export const accountability = {
   'grievances.summary': 'Relato de los hechos',
   'grievances.retaliation': 'El denunciante teme represalias',
   'grievances.retaliationFlag': 'Riesgo de represalias',
+  'grievances.flagCounts': '{open} abiertas de {total}',
   'grievances.retaliationFlags': 'Empresas con riesgo de represalias señalado',
   'grievances.status': 'Estado',
   'grievances.due': 'Vence',
