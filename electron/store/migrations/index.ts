@@ -5,13 +5,13 @@ import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_attachments.ts';
 import * as m0003 from './0003_personnel.ts';
 import * as m0004 from './0004_licensing.ts';
-import * as m0011 from './0011_licensing.ts';
 import * as m0005 from './0005_firearms.ts';
+import * as m0006 from './0006_audits.ts';
 import * as m0007 from './0007_returns.ts';
 import * as m0008 from './0008_fieldwork.ts';
-import * as m0015 from './0015_field.ts';
-import * as m0006 from './0006_audits.ts';
 import * as m0009 from './0009_accountability.ts';
+import * as m0011 from './0011_licensing.ts';
+import * as m0015 from './0015_field.ts';
 import * as m0016 from './0016_accountability_stats.ts';
 
 /**
@@ -27,9 +27,9 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 6, name: '0006_audits', sql: m0006.sql },
   { version: 7, name: '0007_returns', sql: m0007.sql },
   { version: 8, name: '0008_fieldwork', sql: m0008.sql },
+  { version: 9, name: '0009_accountability', sql: m0009.sql },
   { version: 11, name: '0011_licensing', sql: m0011.sql },
   { version: 15, name: '0015_field', sql: m0015.sql },
-  { version: 9, name: '0009_accountability', sql: m0009.sql },
   { version: 16, name: '0016_accountability_stats', sql: m0016.sql },
 ];
 
