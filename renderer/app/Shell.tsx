@@ -10,27 +10,27 @@ interface NavItem {
   area: string;
   label: MessageKey;
   permission: string | null;
-  group: 'register' | 'admin' | 'personal';
+  group: 'today' | 'register' | 'licensing' | 'oversight' | 'accountability' | 'admin' | 'personal';
 }
 
 /** The areas in the sidebar; each shows only when the role has its permission. */
 export const NAV: readonly NavItem[] = [
-  { area: 'home', label: 'home.title', permission: null, group: 'register' },
+  { area: 'home', label: 'home.title', permission: null, group: 'today' },
+  { area: 'due', label: 'due.title', permission: 'due.read', group: 'today' },
   { area: 'companies', label: 'shell.area.companies', permission: 'companies.read', group: 'register' },
   { area: 'personnel', label: 'shell.area.personnel', permission: 'personnel.read', group: 'register' },
-  { area: 'licensing', label: 'licensing.title', permission: 'licensing.read', group: 'register' },
-  { area: 'sanctions', label: 'sanctions.title', permission: 'sanctions.read', group: 'register' },
-  { area: 'due', label: 'due.title', permission: 'due.read', group: 'register' },
+  { area: 'licensing', label: 'licensing.title', permission: 'licensing.read', group: 'licensing' },
+  { area: 'sanctions', label: 'sanctions.title', permission: 'sanctions.read', group: 'licensing' },
   { area: 'firearms', label: 'shell.area.firearms', permission: 'firearms.read', group: 'register' },
-  { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'register' },
-  { area: 'checklists', label: 'audits.tpl.nav', permission: 'inspections.read', group: 'register' },
-  { area: 'certifications', label: 'audits.cert.nav', permission: 'certifications.read', group: 'register' },
-  { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'register' },
-  { area: 'returns', label: 'nav.returns', permission: 'returns.read', group: 'register' },
-  { area: 'field', label: 'shell.area.field', permission: 'field.return', group: 'register' },
-  { area: 'incidents', label: 'nav.incidents', permission: 'incidents.read', group: 'register' },
-  { area: 'grievances', label: 'nav.grievances', permission: 'grievances.read', group: 'register' },
-  { area: 'statistics', label: 'nav.statistics', permission: 'statistics.read', group: 'register' },
+  { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'oversight' },
+  { area: 'checklists', label: 'audits.tpl.nav', permission: 'inspections.read', group: 'oversight' },
+  { area: 'certifications', label: 'audits.cert.nav', permission: 'certifications.read', group: 'oversight' },
+  { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'oversight' },
+  { area: 'returns', label: 'nav.returns', permission: 'returns.read', group: 'accountability' },
+  { area: 'field', label: 'shell.area.field', permission: 'field.return', group: 'oversight' },
+  { area: 'incidents', label: 'nav.incidents', permission: 'incidents.read', group: 'accountability' },
+  { area: 'grievances', label: 'nav.grievances', permission: 'grievances.read', group: 'accountability' },
+  { area: 'statistics', label: 'nav.statistics', permission: 'statistics.read', group: 'accountability' },
   { area: 'journal', label: 'shell.area.journal', permission: 'journal.read', group: 'admin' },
   { area: 'users', label: 'shell.area.users', permission: 'users.manage', group: 'admin' },
   { area: 'settings', label: 'shell.area.settings', permission: 'settings.manage', group: 'admin' },
@@ -39,7 +39,11 @@ export const NAV: readonly NavItem[] = [
 ];
 
 const GROUPS: { id: NavItem['group']; label: MessageKey }[] = [
+  { id: 'today', label: 'shell.navToday' },
   { id: 'register', label: 'shell.navRegister' },
+  { id: 'licensing', label: 'shell.navLicensing' },
+  { id: 'oversight', label: 'shell.navOversight' },
+  { id: 'accountability', label: 'shell.navAccountability' },
   { id: 'admin', label: 'shell.navAdmin' },
   { id: 'personal', label: 'shell.navPersonal' },
 ];

@@ -3,6 +3,10 @@ import type { shell as es } from '../es/shell.ts';
 export const shell: Record<keyof typeof es, string> = {
   'shell.skipToContent': 'Skip to main content',
   'shell.navLabel': 'Work areas',
+  'shell.navToday': 'Today',
+  'shell.navLicensing': 'Licensing',
+  'shell.navOversight': 'Oversight',
+  'shell.navAccountability': 'Accountability',
   'shell.navRegister': 'Register',
   'shell.navAdmin': 'Administration',
   'shell.navPersonal': 'Personal',

@@ -2,6 +2,10 @@
 export const shell = {
   'shell.skipToContent': 'Saltar al contenido principal',
   'shell.navLabel': 'Áreas de trabajo',
+  'shell.navToday': 'Hoy',
+  'shell.navLicensing': 'Licencias',
+  'shell.navOversight': 'Supervisión',
+  'shell.navAccountability': 'Rendición de cuentas',
   'shell.navRegister': 'Registro',
   'shell.navAdmin': 'Administración',
   'shell.navPersonal': 'Personal',
