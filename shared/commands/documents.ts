@@ -86,6 +86,13 @@ export const documentsCommands = {
     access: 'documents.issue',
     kind: 'write',
   }),
+  /** A signed certificate of one licence in force (active or renewal filed), drawn from its record. */
+  'documents.issueLicenceCertificate': command({
+    input: z.object({ licenceId: id, language }),
+    output: issuedFile,
+    access: 'documents.issue',
+    kind: 'write',
+  }),
   'documents.list': command({
     input: z.object({
       kind: z.enum(DOCUMENT_KINDS).nullish(),

@@ -15,11 +15,13 @@ import { createSelfSignedIdentity, importP12, loadAgencyIdentity, publicIdentity
 import { documentFilename, prepareSignedDocument, registerPrepared, type PreparedDocument } from './issue.ts';
 import { listIssuedDocuments, loadIssuedDocument, readIssuedPdf } from './register.ts';
 import { verifyPdf } from './verify.ts';
+import { certifiableLicence } from './licenceCertificateSource.ts';
+import { drawLicenceCertificate } from '../audits/reports/licenceCertificate.ts';
 import { formatDate } from './pdf.ts';
 
 type DocumentsCommand =
   | 'signing.get' | 'signing.createSelfSigned' | 'signing.importPkcs'
-  | 'documents.issueInspectionReport' | 'documents.issueComplianceSummary' | 'documents.list' | 'documents.get' | 'documents.verify';
+  | 'documents.issueInspectionReport' | 'documents.issueComplianceSummary' | 'documents.issueLicenceCertificate' | 'documents.list' | 'documents.get' | 'documents.verify';
 
 const file = (doc: ReturnType<typeof loadIssuedDocument>, pdf: Buffer) => ({ document: doc!, filename: documentFilename(doc!), base64: pdf.toString('base64') });
 
@@ -118,6 +120,25 @@ export const documentsHandlers: Handlers<DocumentsCommand> = {
       if (!company) throw new AppError('NOT_FOUND', 'errors.companyNotFound', {}, 'companyId');
       const doc = registerPrepared(ctx.db, p, { type: 'company', id: company.id, label: company.legalName, companyId: company.id }, ctx.user!.id);
       ctx.audit({ entityType: 'issued_document', entityId: doc.id, payload: { document: doc } });
+      return file(doc, p.pdf);
+    },
+  },
+
+  'documents.issueLicenceCertificate': {
+    prepare: async (ctx, input): Promise<PreparedDocument> => {
+      const l = certifiableLicence(ctx.db, input.licenceId, input.language);
+      return prepareSignedDocument(ctx.db, {
+        kind: 'licence_certificate', language: input.language, issuedAt: ctx.nowIso(),
+        title: translate(input.language, 'audits.licence.title'), subject: `${l.certificate.company.legalName} — ${l.certificate.number}`,
+        content: { licenceId: l.id, licence: l.certificate },
+        draw: (meta, signer) => drawLicenceCertificate(meta, l.certificate, signer),
+      });
+    },
+    run: (ctx, input, p: PreparedDocument) => {
+      // Checked again inside the transaction: the licence may have been suspended while signing.
+      const l = certifiableLicence(ctx.db, input.licenceId, input.language);
+      const doc = registerPrepared(ctx.db, p, { type: 'licence', id: l.id, label: `${l.certificate.company.legalName} — ${l.certificate.number}`, companyId: l.companyId }, ctx.user!.id);
+      ctx.audit({ entityType: 'issued_document', entityId: doc.id, payload: { document: doc, licenceId: l.id } });
       return file(doc, p.pdf);
     },
   },

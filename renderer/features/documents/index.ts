@@ -1,2 +1,3 @@
 /** Signed documents: identity, verification, register. */
 export { DocumentsPage } from './DocumentsPage.tsx';
+export { IssueCertificateButton } from './IssueCertificateButton.tsx';

@@ -12,6 +12,7 @@ import { ActionDialog, type DialogKind, type DialogValues } from './ActionDialog
 import { ClockBadge, StateBadge } from './ClockBadge.tsx';
 import { LicenceSanctions } from './LicenceSanctions.tsx';
 import { useQuery } from '../../api/useQuery.ts';
+import { IssueCertificateButton } from '../documents/index.ts';
 
 const OPEN_CHECKLIST = ['draft', 'submitted', 'information_requested'];
 
@@ -128,6 +129,7 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
               {t('licensing.conditions.add')}
             </button>
           ) : null}
+          <IssueCertificateButton licenceId={l.id} state={l.state} can={can} />
           {actions.length === 0 && !canRecommend ? <p className="muted">{t('licensing.noActions')}</p> : null}
         </div>
         {decisionsHidden ? <p className="alert alert-info lic-hint">{t('licensing.fourEyesHint')}</p> : null}

@@ -56,6 +56,8 @@ export const examples: ExamplesFactory = () => {
       'documents.issueInspectionReport': () => ({ inspectionId: fieldworkId, version: 999 }),
       // A valid input for a company that does not exist: cheap NOT_FOUND for allowed roles (the gate validates before it checks roles).
       'documents.issueComplianceSummary': () => ({ companyId: '01900000-0000-7000-8000-000000000000' }),
+      // Valid input for a licence that does not exist: NOT_FOUND for allowed roles, FORBIDDEN for the others.
+      'documents.issueLicenceCertificate': () => ({ licenceId: '01900000-0000-7000-8000-000000000000' }),
       'documents.list': () => ({}),
       'documents.get': () => ({ id: documentId }),
       'documents.verify': () => ({ base64: pdf }),
