@@ -11,10 +11,15 @@ export interface DueSource {
   entityType: DueEntityType;
   /** `FROM …` with any joins. */
   from: string;
-  /** Base condition (e.g. only active licences), without the date range. */
+  /** Base condition (e.g. only active licences), without the date range. With `due` and `companyId`, uses only the first table of `from` (counts skip the joins). */
   where: string;
   /** The date (ISO text) the item falls due on. May use `@today`. */
   due: string;
+  /**
+   * The partial date index counts must use (`INDEXED BY`): on persons, SQLite's planner otherwise
+   * picks personnel's non-covering expiry index and reads the table for every row of the window.
+   */
+  countIndex?: string;
   entityId: string;
   companyId: string;
   companyName: string;

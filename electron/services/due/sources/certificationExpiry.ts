@@ -5,7 +5,7 @@ export const certificationExpiry: DueSource = {
   kind: 'certification_expiry', entityType: 'certification',
   from: 'FROM certifications x JOIN companies c ON c.id = x.company_id',
   where: "x.status IN ('transitional','certified','suspended')", due: 'x.expires_on',
-  entityId: 'x.id', companyId: 'c.id', companyName: 'c.legal_name',
+  entityId: 'x.id', companyId: 'x.company_id', companyName: 'c.legal_name',
   subject: "'audits.standard.' || x.standard", subjectIsKey: true,
   reference: "NULLIF(TRIM(COALESCE(x.certificate_number, '') || ' ' || x.certification_body), '')",
 };
