@@ -59,6 +59,7 @@ export const bench: Bench = async (ctx) => {
     i = 0;
     const api = await time(() => must(ctx, 'personnel.list', { sort: 'name', dir: 'asc', offset: at(i++), limit: 100 }), RUNS);
     banded.push({ label, api: p95(api), raw: p95(raw) });
+    console.log(`  (${label}: done, ${fmt(p95(api))} ms p95)`); // progress: deep bands are slow on a loaded machine
   }
 
   // Every sort key in both directions, first page and a mid page (each walks its own index).
