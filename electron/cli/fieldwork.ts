@@ -76,7 +76,7 @@ export async function restoreCli(kit: CliKit, v: Record<string, unknown>): Promi
   }
 }
 
-export const FIELD_HELP = `  centinela field export --dir D --user USER --companies ID[,ID...] --members USER[,USER...] --label "..." --out FILE
+export const FIELD_HELP = `  centinela field export --dir D --user USER (--inspections ID[,ID...] | --companies ID[,ID...]) --members USER[,USER...] --label "..." --out FILE
   centinela field open --dir NEW_FOLDER --file FILE --user USER
   centinela field return --dir D --user USER --out FILE
   centinela field import --dir D --user USER --file FILE [--dry-run] [--json] [--keep office|field] [--resolutions FILE.json]
@@ -100,7 +100,9 @@ export async function fieldCli(kit: CliKit & { withNewApp(dir: string, fn: (app:
   const json = v.json === true;
   switch (action) {
     case 'export': {
-      const companies = list(kit.need(v, 'companies'));
+      const companies = typeof v.companies === 'string' ? list(v.companies) : [];
+      const inspections = typeof v.inspections === 'string' ? list(v.inspections) : [];
+      if (!companies.length && !inspections.length) throw kit.usage('give --inspections ID[,ID...] and/or --companies ID[,ID...]');
       const members = list(kit.need(v, 'members'));
       const label = kit.need(v, 'label');
       const out = resolve(kit.need(v, 'out'));
@@ -111,7 +113,7 @@ export async function fieldCli(kit: CliKit & { withNewApp(dir: string, fn: (app:
         const byName = new Map((users.value as { id: string; username: string }[]).map((u) => [u.username, u.id]));
         const unknown = members.find((m) => !byName.has(m));
         if (unknown) throw kit.usage(`unknown user in --members: ${unknown}`);
-        const r = await app.call('field.exportPackage', { label, items: [{ table: 'companies', ids: companies }], memberIds: members.map((m) => byName.get(m)), passphrase: pass, path: out });
+        const r = await app.call('field.exportPackage', { label, items: [...(inspections.length ? [{ table: 'inspections', ids: inspections }] : []), ...(companies.length ? [{ table: 'companies', ids: companies }] : [])], memberIds: members.map((m) => byName.get(m)), passphrase: pass, path: out });
         if (!r.ok) return kit.fail(r.error);
         const x = r.value as { path: string; counts: { table: string; rows: number }[]; agencyFingerprint: string };
         return printResult(x, json, () => `Field package written: ${x.path}\n${x.counts.map((c) => `  ${c.table.padEnd(20)} ${c.rows}`).join('\n')}\nAgency key fingerprint: ${x.agencyFingerprint}`);

@@ -8,12 +8,14 @@ import { translate, type Language } from '../../shared/i18n/index.ts';
 import { roleCan } from '../../shared/model/roles.ts';
 import { SCALES, seedCompanies, type Scale } from '../services/seed/seed.ts';
 import { seedLicensing } from '../services/seed/licensing.ts';
+import { FIREARM_SCALES, seedFirearms } from '../services/seed/firearms.ts';
 import { importCommand } from './import.ts';
 import { writeSeedReturnFiles } from '../services/seed/returns.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from '../services/seed/personnel.ts';
 import { verifyCli } from './verify.ts';
 import { backupCli, FIELD_HELP, fieldCli, FIELDWORK_HELP, restoreCli, type CliKit } from './fieldwork.ts';
 import { seedAccountability } from '../services/seed/accountability.ts';
+import { seedAudits } from '../services/seed/audits.ts';
 
 /**
  * `centinela`: the same command table as the app, from a terminal. Every call goes through
@@ -57,6 +59,7 @@ const OPTIONS = {
   check: { type: 'boolean' },
   json: { type: 'boolean' },
   companies: { type: 'string' },
+  inspections: { type: 'string' },
   members: { type: 'string' },
   label: { type: 'string' },
   out: { type: 'string' },
@@ -74,7 +77,7 @@ const ALLOWED: Record<string, string[]> = {
   commands: [],
   backup: ['dir', 'user', 'to', 'json'],
   restore: ['from', 'to', 'user', 'check', 'json'],
-  field: ['dir', 'user', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
+  field: ['dir', 'user', 'inspections', 'companies', 'members', 'label', 'out', 'file', 'dry-run', 'json', 'keep', 'resolutions'],
 };
 
 class UsageError extends Error {}
@@ -196,8 +199,11 @@ async function seed(v: Record<string, unknown>): Promise<number> {
     process.stdout.write(`Added ${added} demo companies (scale ${scale}).\n`);
     const people = seedPersonnel(app.workspaces.db, PERSONNEL_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username, details: scale !== 'national' });
     process.stdout.write(`Added ${people} demo personnel (scale ${scale}).\n`);
+    const fa = seedFirearms(app.workspaces.db, FIREARM_SCALES[scale as Scale], { now: new Date(), userId: me.id, username: me.username });
+    process.stdout.write(`Added ${fa.firearms} firearms with ${fa.events} movements, ${fa.armories} armories, ${fa.lots} ammunition lots.\n`);
     const lic = seedLicensing(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${lic.licences} licences and applications, ${lic.sanctions} sanctions.\n`);
+    seedAudits(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username, companies: Math.min(200, Math.round(SCALES[scale as Scale] / 10)) });
     const acc = seedAccountability(app.workspaces.db, { now: new Date(), userId: me.id, username: me.username });
     process.stdout.write(`Added ${acc.incidents} demo incidents and ${acc.grievances} grievances.\n`);
     const files = await writeSeedReturnFiles(app.workspaces.db, app.workspaces.dir!, scale as Scale);
@@ -228,8 +234,9 @@ async function main(argv: string[]): Promise<number> {
   for (const k of Object.keys(values)) {
     if (!allowed.includes(k)) throw new UsageError(`option --${k} does not apply to "${sub}"`);
   }
-  // Subcommands that take positional arguments: call (command, input), import (files), verify (file), field (action).
-  if (!['call', 'import', 'verify', 'field'].includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
+  // Only these take positional arguments (a command name, files, a field sub-command).
+  const POSITIONAL = ['call', 'import', 'verify', 'field'];
+  if (!POSITIONAL.includes(sub) && rest.length) throw new UsageError(`unexpected argument: ${rest[0]}`);
   if (sub === 'field' && rest.length > 1) throw new UsageError(`unexpected argument: ${rest[1]}`);
   if (values.dir !== undefined && sub !== 'init' && !(sub === 'field' && rest[0] === 'open') && !existsSync(values.dir)) throw new UsageError(`folder not found: ${values.dir}`);
   switch (sub) {

@@ -58,10 +58,8 @@ export function createGate(opts: { workspaces: WorkspaceManager; handlers: Handl
 
   async function run(name: CommandName, rawInput: unknown): Promise<unknown> {
     const def = commands[name];
-    const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw AppError.fromData(validationError(parsed.error));
-    const input = parsed.data;
-
+    // Who may call comes before what was sent: a role without the right learns nothing about
+    // a command's input, and a refused call is refused the same way whatever its input.
     if (def.access !== 'public') {
       const user = workspaces.user;
       if (!user) throw new AppError('LOCKED', 'errors.locked');
@@ -70,6 +68,9 @@ export function createGate(opts: { workspaces: WorkspaceManager; handlers: Handl
       }
       if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) throw new AppError('FORBIDDEN', 'errors.mustChangePassword');
     }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw AppError.fromData(validationError(parsed.error));
+    const input = parsed.data;
     if (!NOT_ACTIVITY.has(name) && workspaces.user) workspaces.touch();
 
     const notes: AuditNote[] = [];

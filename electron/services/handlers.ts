@@ -16,6 +16,7 @@ import { ammunitionHandlers } from './firearms/ammunition.ts';
 import { returnsHandlers } from './returns/returns.handlers.ts';
 import { backupsHandlers } from './backups/backups.handlers.ts';
 import { fieldHandlers } from './field/field.handlers.ts';
+import { guardFieldCopy } from './field/field.guard.ts';
 import { auditsHandlers } from './audits/audits.handlers.ts';
 import { certificationsHandlers } from './audits/certifications.handlers.ts';
 import { documentsHandlers } from './documents/documents.handlers.ts';
@@ -25,7 +26,7 @@ import { statisticsHandlers } from './statistics/statistics.handlers.ts';
 import { accountabilityHandlers } from './accountability/accountability.handlers.ts';
 
 /** Every command's handler; the type makes a missing one a compile error, the gate a start-up error. */
-export const handlers: Handlers<CommandName> = {
+export const handlers: Handlers<CommandName> = guardFieldCopy({
   ...sessionHandlers,
   ...companiesHandlers,
   ...usersHandlers,
@@ -49,4 +50,4 @@ export const handlers: Handlers<CommandName> = {
   ...incidentsHandlers,
   ...statisticsHandlers,
   ...accountabilityHandlers,
-};
+});

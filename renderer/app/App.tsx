@@ -15,11 +15,11 @@ import { LicensingArea } from '../features/licensing/index.ts';
 import { SanctionsArea } from '../features/sanctions/index.ts';
 import { DuePage } from '../features/due/index.ts';
 import { BackupsPage } from '../features/backups/index.ts';
-import { AuditsArea } from '../features/audits/index.ts';
 import { DocumentsPage } from '../features/documents/index.ts';
 import { ReturnsPage } from '../features/returns/index.ts';
 import { FieldPage, OpenPackageScreen } from '../features/field/index.ts';
 import { GrievancesArea, IncidentsArea, StatisticsPage } from '../features/accountability/index.ts';
+import { AuditsArea, CertificationsPage, ChecklistsPage } from '../features/audits/index.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
@@ -104,6 +104,12 @@ function Routes() {
       break;
     case 'inspections':
       page = can('inspections.read') ? <AuditsArea route={path} can={can} /> : forbidden;
+      break;
+    case 'checklists':
+      page = can('inspections.read') ? <ChecklistsPage can={can} /> : forbidden;
+      break;
+    case 'certifications':
+      page = can('certifications.read') ? <CertificationsPage can={can} /> : forbidden;
       break;
     case 'documents':
       page = can('documents.read') ? <DocumentsPage can={can} agencyName={status.agency?.name ?? ''} /> : forbidden;

@@ -23,6 +23,8 @@ export const NAV: readonly NavItem[] = [
   { area: 'due', label: 'due.title', permission: 'due.read', group: 'register' },
   { area: 'firearms', label: 'shell.area.firearms', permission: 'firearms.read', group: 'register' },
   { area: 'inspections', label: 'audits.nav', permission: 'inspections.read', group: 'register' },
+  { area: 'checklists', label: 'audits.tpl.nav', permission: 'inspections.read', group: 'register' },
+  { area: 'certifications', label: 'audits.cert.nav', permission: 'certifications.read', group: 'register' },
   { area: 'documents', label: 'documents.nav', permission: 'documents.read', group: 'register' },
   { area: 'returns', label: 'nav.returns', permission: 'returns.read', group: 'register' },
   { area: 'field', label: 'shell.area.field', permission: 'field.return', group: 'register' },

@@ -28,7 +28,7 @@ export const accountabilityCommands = {
   /** The annual sector report (national action plan, UN PoA / ITI) as a signed PDF; totals are the dashboard's figures. */
   'accountability.annualReport': command({
     input: z.object({ year: z.number().int().min(2000, 'validation.year').max(2100, 'validation.year'), language: z.enum(['es', 'en']).default('es') }),
-    output: file.extend({ totals: z.record(z.string(), z.number()) }),
+    output: file.extend({ totals: z.record(z.string(), z.number()), serial: z.string() }),
     access: 'accountability.report',
     kind: 'write',
   }),

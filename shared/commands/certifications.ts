@@ -15,7 +15,7 @@ export const certificationFields = z.object({
   surveillanceDates: z.array(isoDate).max(20).default([]),
   correctivePlanStatus: optionalText(300),
 }).superRefine((c, ctx) => {
-  if (c.expiresOn <= c.issuedOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'validation.expiryBeforeIssue' });
+  if (c.expiresOn < c.issuedOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'validation.expiryBeforeIssue' });
 });
 
 export const certification = z.object({

@@ -10,7 +10,8 @@ import { id, password, requiredText, username } from './schemas.ts';
 const filePath = z.string().trim().min(1, 'validation.required').max(1000, 'validation.tooLong');
 const passphrase = z.string().min(1, 'validation.required').max(1024, 'validation.tooLong');
 
-export const FIELD_ROOT_TABLES = ['companies'] as const;
+/** What a package may be asked for directly; `inspections` works once the audits tables exist. */
+export const FIELD_ROOT_TABLES = ['companies', 'inspections'] as const;
 
 export const fieldExportInput = z.object({
   label: requiredText(200),
@@ -77,7 +78,25 @@ export const fieldExportRecord = z.object({
   members: z.array(z.string()), imports: z.number().int(),
 });
 
+const expectedWeapon = z.object({ id: z.string(), serial: z.string(), make: z.string(), state: z.string(), here: z.boolean() });
+
 export const fieldCommands = {
+  /**
+   * A physical count at the inspection's site: serials typed or scanned, matched through the
+   * normalised serial against the company's firearms (those in that armory, or in any armory).
+   * Writes nothing; the inspector records the result on the checklist item.
+   */
+  'field.countWeapons': command({
+    input: z.object({ inspectionId: id, serials: z.array(z.string().max(200, 'validation.tooLong')).max(5000) }),
+    output: z.object({
+      expected: z.number().int(),
+      present: z.array(expectedWeapon), missing: z.array(expectedWeapon),
+      extra: z.array(z.object({ serial: z.string(), known: expectedWeapon.nullable() })),
+      repeated: z.array(z.string()), unreadable: z.array(z.string()),
+    }),
+    access: 'field.return',
+    kind: 'read',
+  }),
   'field.status': command({ input: z.object({}).default({}), output: fieldStatus, access: 'signedIn', kind: 'read' }),
   /** Office: writes an encrypted, signed package of the chosen records and their related rows. */
   'field.exportPackage': command({ input: fieldExportInput, output: fieldExportOutput, access: 'field.export', kind: 'write' }),

@@ -66,7 +66,8 @@ export const incident = z.object({
   types: z.array(z.enum(INCIDENT_TYPES)),
   description: z.string(),
   personnelInvolved: z.array(z.string()),
-  firearms: z.array(incidentFirearm.extend({ id: z.string(), firearmId: z.string().nullable() })),
+  /** `registerState`: the linked firearm's status in the firearms register now (null when the serial is not registered). */
+  firearms: z.array(incidentFirearm.extend({ id: z.string(), firearmId: z.string().nullable(), registerState: z.string().nullable() })),
   shotsFired: z.number().int(),
   useOfForce: z.boolean(),
   injuries: z.number().int(),

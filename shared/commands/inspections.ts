@@ -92,6 +92,8 @@ export const finding = z.object({
   dueDate: z.string().nullable(),
   /** 1 for the first time; n when the same item failed in n inspections of this company. */
   recurrence: z.number().int(),
+  /** The sanction proposed when the finding was escalated (licensing area), if any. */
+  sanctionId: z.string().nullable(),
   daysOpen: z.number().int(),
   statusChangedAt: z.string(),
   version: z.number().int(),

@@ -77,7 +77,7 @@ export const training = z.object({
   id: z.string(), course: z.string(), hours: z.number(), provider: z.string(), completedOn: z.string(), kind: z.enum(TRAINING_KINDS),
 });
 export const qualification = z.object({
-  id: z.string(), calibre: z.string(), qualifiedOn: z.string(), requalifyBy: z.string().nullable(), instructor: z.string().nullable(),
+  id: z.string(), calibre: z.string(), calibreLabel: z.string(), qualifiedOn: z.string(), requalifyBy: z.string().nullable(), instructor: z.string().nullable(),
 });
 export const employment = z.object({
   id: z.string(), companyId: z.string(), companyName: z.string(), position: z.string().nullable(),
@@ -201,7 +201,10 @@ export const personnelCommands = {
     access: 'personnel.write',
     kind: 'write',
   }),
-  /** A firearm qualification for one calibre; `requalifyBy` is when it must be renewed. */
+  /**
+   * A firearm qualification for a calibre as written ("9 mm", "38 SPL / 357 MAG"), resolved through the
+   * workspace's calibre list and stored by code; `requalifyBy` is when it must be renewed.
+   */
   'personnel.addQualification': command({
     input: z.object({
       ...personRef,

@@ -19,6 +19,7 @@ export const figureData = z.object({
   series: z.array(z.string()),
   values: z.array(z.array(z.number())),
   total: z.number().int(),
+  labels: z.record(z.string(), z.string()).optional(),
 });
 
 export const drillRow = z.object({

@@ -11,6 +11,7 @@ export const DUE_KINDS = [
   'insurance_expiry',
   'credential_expiry',
   'health_certificate',
+  'certification_expiry',
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 

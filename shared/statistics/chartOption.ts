@@ -46,10 +46,10 @@ export function figureOption(data: FigureData, t: { category: Label; series: Lab
 }
 
 /** Translation keys for a figure's labels, from its meta (used by both the screen and the PDF). */
-export function figureLabels(id: FigureData['id'], tr: (key: string) => string): { category: Label; series: Label } {
+export function figureLabels(id: FigureData['id'], tr: (key: string) => string, serverLabels?: Record<string, string>): { category: Label; series: Label } {
   const m = FIGURES[id];
   return {
-    category: (k) => (m.categoryLabels ? tr(`${m.categoryLabels}.${k}`) : k),
+    category: (k) => (m.categoryLabels === '@server' ? (serverLabels?.[k] ?? k) : m.categoryLabels ? tr(`${m.categoryLabels}.${k}`) : k),
     series: (k) => (m.seriesLabels ? tr(`${m.seriesLabels}.${k}`) : k),
   };
 }

@@ -11,14 +11,22 @@ import type { Bench, BenchContext } from './harness.ts';
 import { bench as companies } from './companies.bench.ts';
 import { bench as returns } from './returns.bench.ts';
 import { bench as personnel } from './personnel.bench.ts';
+import { bench as licensing } from './licensing.bench.ts';
 import { bench as fieldwork } from './fieldwork.bench.ts';
+import { bench as firearms } from './firearms.bench.ts';
+import { bench as audits } from './audits.bench.ts';
+import { bench as accountability } from './accountability.bench.ts';
 
 /** In order: later areas may rely on what earlier ones seeded (companies first). */
 const BENCHES: [string, Bench][] = [
   ['companies', companies],
   ['personnel', personnel],
+  ['licensing', licensing],
   ['fieldwork', fieldwork],
+  ['firearms', firearms],
+  ['audits', audits],
   ['returns', returns],
+  ['accountability', accountability],
 ];
 
 const only = process.argv.slice(2);

@@ -10,6 +10,14 @@ const L = (key: string, params?: Record<string, string | number>) =>
   new RegExp(`^${t(key, params).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?( \\(.*\\))?$`);
 const nav = (page: Page, key: string) => page.getByRole('navigation', { name: t('shell.navLabel') }).getByRole('link', { name: t(key) });
 
+/** A command through the same HTTP gate as the screen (for registers whose screens are not built yet). */
+async function api(page: Page, name: string, input: unknown): Promise<{ ok: boolean; value?: any; error?: unknown }> {
+  return page.evaluate(async ([n, i]) => {
+    const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('centinela.token')}` }, body: JSON.stringify({ name: n, input: i }) });
+    return res.json();
+  }, [name, input] as const);
+}
+
 async function demo(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
@@ -32,6 +40,16 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   test.setTimeout(240_000);
   await demo(page, server.url);
 
+  // The agency's signing identity (Documents), needed for the signed publications.
+  await nav(page, 'documents.nav').click();
+  await page.getByRole('button', { name: t('documents.createSelfSigned') }).first().click();
+  for (const [key, value] of [['documents.commonName', 'Dirección General de Servicios de Seguridad Privada'], ['documents.organization', 'DIGESSP'], ['documents.country', 'GT']] as const) {
+    const input = page.getByLabel(L(key));
+    if (!(await input.inputValue())) await input.fill(value);
+  }
+  await page.getByRole('button', { name: t('documents.createSelfSigned') }).last().click();
+  await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 30_000 });
+
   // Incident: a pistol stolen at a post.
   await nav(page, 'nav.incidents').click();
   await expect(page.getByRole('heading', { name: t('incidents.title'), level: 1 })).toBeVisible();
@@ -42,6 +60,10 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await expect(picker.getByRole('combobox').locator('option')).not.toHaveCount(1);
   const firstCompany = await picker.getByRole('combobox').locator('option').nth(1).getAttribute('value');
   await picker.getByRole('combobox').selectOption(firstCompany!);
+  // The company's pistol in the firearms register (registered through the gate: that register has no screen yet).
+  const reg = await api(page, 'firearms.register', { companyId: firstCompany, type: 'pistol', make: 'Jericho', model: '941', calibre: '9 mm Parabellum', serial: 'JR-778812' });
+  expect(reg.ok, JSON.stringify(reg.error)).toBe(true);
+  expect(reg.value.state).toBe('in_armory');
   await page.getByLabel(L('incidents.occurredAt')).fill('2026-11-21T22:40');
   await page.getByLabel(L('incidents.region')).fill('Escuintla');
   await page.getByLabel(L('incidents.municipality')).fill('Santa Lucía Cotzumalguapa');
@@ -61,7 +83,13 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await expect(page.getByRole('heading', { level: 1 })).toContainText('INC-');
   const arms = page.getByRole('region', { name: t('incidents.firearms') });
   await expect(arms.getByText('JR-778812')).toBeVisible();
-  await expect(arms.getByText(t('incidents.outcome.stolen'))).toBeVisible();
+  await expect(arms.locator('.badge', { hasText: t('incidents.outcome.stolen') })).toBeVisible();
+  // The firearm moved to stolen in its register, through its state machine.
+  await expect(arms.getByTestId('register-state')).toHaveText(t('firearmState.stolen'));
+  const after = await api(page, 'firearms.get', { id: reg.value.id });
+  expect(after.value.state).toBe('stolen');
+  const timeline = await api(page, 'firearms.timeline', { id: reg.value.id });
+  expect(timeline.value.map((e: { kind: string }) => e.kind)).toContain('reportStolen');
   await checkScreen(page, 'acc-03-incident-detail');
   await page.getByRole('button', { name: t('incidents.action.startReview') }).click();
   await page.getByRole('dialog').getByRole('button', { name: t('incidents.action.startReview') }).click();
@@ -129,21 +157,30 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await page.getByRole('button', { name: new RegExp(t('statistics.back')) }).click();
 
   // Public register: a ZIP with CSV, JSON, HTML and the signed manifest.
-  const dl = page.waitForEvent('download');
+  const dl = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('button', { name: t('statistics.publicRegister') }).click();
   const file = await (await dl).path();
   const zip = unzipSync(new Uint8Array(readFileSync(file!)));
-  expect(Object.keys(zip).sort()).toEqual(['agency-certificate.pem', 'index.html', 'manifest.json', 'manifest.json.p7s', 'registro-publico.csv', 'registro-publico.json']);
+  expect(Object.keys(zip).sort()).toEqual(['agency-certificate.pem', 'index.html', 'manifest.json', 'manifest.json.p7s', 'registro-publico.csv', 'registro-publico.json', 'sanciones-firmes.csv']);
   expect(Buffer.from(zip['index.html']!).toString('utf8')).not.toContain('Juana');
   await expect(page.getByText(/Registro público exportado/)).toBeVisible();
 
   // Annual report: signed PDF.
   await page.getByRole('button', { name: t('statistics.annualReport') }).first().click();
-  const dl2 = page.waitForEvent('download');
+  const dl2 = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByRole('dialog').getByRole('button', { name: t('statistics.annualReport') }).click();
   const pdf = readFileSync((await (await dl2).path())!);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
-  await expect(page.getByText(/Informe anual 2026 firmado/)).toBeVisible();
+  await expect(page.getByText(/Informe anual 2026 firmado/)).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, 'acc-09-published');
+
+  // Home: what needs the officer today, with links to the filtered lists.
+  await page.goto(`${new URL(server.url).origin}/#/home`);
+  const cards = page.getByRole('region', { name: t('home.accountabilityTitle') });
+  await expect(cards.getByRole('link', { name: new RegExp(t('home.incidentsToReview')) })).toBeVisible();
+  await checkScreen(page, 'acc-10-home');
+  await cards.getByRole('link', { name: new RegExp(t('home.incidentsToReview')) }).click();
+  await expect(page.getByRole('heading', { name: t('incidents.title'), level: 1 })).toBeVisible();
+  await expect(page.getByLabel(t('incidents.status'))).toHaveValue('reported');
 });

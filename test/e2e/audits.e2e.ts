@@ -125,4 +125,35 @@ test('armory inspection to a verified signed report, in Spanish', async ({ page,
   await page.getByTestId('verify-input').setInputFiles(badPath);
   await expect(page.getByTestId('verify-result')).toContainText(t('documents.verify.status.tampered'));
   await checkScreen(page, 'audits-06-verify-tampered');
+
+  // The inspections list shows the issued, capped score; certifications list the expiring one.
+  await nav(page, 'audits.nav').click();
+  await expect(page.getByText('49.0 *')).toBeVisible();
+  await checkScreen(page, 'audits-07-inspections-list');
+  const companies = await api(page, server.url, 'companies.list', {}) as { rows: { id: string }[] };
+  await api(page, server.url, 'certifications.create', {
+    companyId: companies.rows[0].id, standard: 'icoca_psc1', certificateNumber: 'PSC1-0042', certificationBody: 'Certificadora Andina', accreditationBody: 'ANAB',
+    scope: 'Vigilancia fija y escolta', issuedOn: '2024-02-01', expiresOn: '2027-01-31', surveillanceDates: ['2026-02-01', '2027-01-15'],
+  });
+  await nav(page, 'audits.cert.nav').click();
+  await expect(page.getByRole('cell', { name: /PSC1-0042/ })).toBeVisible();
+  await page.getByRole('button', { name: t('audits.certAction.certify') }).click();
+  await expect(page.getByText(t('audits.certStatus.certified'))).toBeVisible();
+  await checkScreen(page, 'audits-08-certifications');
+
+  // Editing the used armory checklist makes version 2; version 1 stays as it was, replaced.
+  await nav(page, 'audits.tpl.nav').click();
+  const armoryRow = page.getByRole('row', { name: /ARMORY-ISACS/ });
+  await expect(armoryRow.getByText(t('audits.tpl.inUse'))).toBeVisible();
+  await armoryRow.getByRole('button', { name: t('audits.tpl.edit') }).click();
+  await page.getByRole('button', { name: t('audits.tpl.addItem') }).click();
+  const last = page.locator('.au-tpl-item').last();
+  await last.getByLabel(new RegExp(`^${t('audits.tpl.text')} \\(ES\\)`)).fill('Simulacro anual de respuesta a intrusión');
+  await last.getByLabel(new RegExp(`^${t('audits.tpl.text')} \\(EN\\)`)).fill('Yearly intrusion-response drill');
+  await last.getByLabel(L('audits.tpl.ref')).fill('IATG 09.10');
+  await checkScreen(page, 'audits-09-checklist-edit');
+  await page.getByRole('button', { name: t('audits.tpl.saveVersion') }).click();
+  await expect(page.getByRole('row', { name: /ARMORY-ISACS.*v2.*22/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /ARMORY-ISACS.*v1.*21/ }).getByText(t('audits.tpl.status.retired'))).toBeVisible();
+  await checkScreen(page, 'audits-10-checklists');
 });

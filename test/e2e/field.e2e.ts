@@ -19,16 +19,11 @@ async function api(page: Page, name: string, input: unknown) {
   return r.value;
 }
 
-async function editCompany(page: Page, id: string, patch: Record<string, unknown>) {
-  const c = await api(page, 'companies.get', { id });
-  const { id: _i, version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...fields } = c;
-  await api(page, 'companies.update', { id, version, fields: { ...fields, ...patch } });
-}
-
 /**
- * The office prepares a package for an inspector; the inspector opens it on "their laptop" (a
- * field copy), records what was found and exports the return; the office previews it, decides
- * the one conflict, applies it and sees the field's notes in the register.
+ * The office prepares a package for an inspection; the inspector opens it on "their laptop" (a
+ * field copy), answers the checklist (one item fails: a finding with the weapon count), notes the
+ * representative present and exports the return; the office previews it, decides the one
+ * conflict, applies it and sees the finding on the inspection.
  */
 test('field package: export, open in the field, return, import with a conflict', async ({ page, server }) => {
   await page.goto(server.url);
@@ -43,7 +38,20 @@ test('field package: export, open in the field, return, import with a conflict',
     phone: '+502 7941 1000', serviceTypes: ['static_guarding'], armed: true, icocaStatus: 'none', notes: 'Sin visitas previas', owners: [], branches: [],
   });
   await api(page, 'companies.create', { country: 'GT', taxId: '7654321-8', legalName: 'Custodia Maya del Oriente, S.A.', legalRepName: 'Héctor Cifuentes', city: 'Chiquimula', serviceTypes: ['escort'], armed: false, icocaStatus: 'none', owners: [], branches: [] });
-  await api(page, 'users.create', { username: 'gabriela', displayName: 'Gabriela Xicará', role: 'supervisor', temporaryPassword: 'Temporal#Clave77' });
+  const gabriela = await api(page, 'users.create', { username: 'gabriela', displayName: 'Gabriela Xicará', role: 'inspector', temporaryPassword: 'Temporal#Clave77' });
+  // Three pistols in the register, for the count.
+  for (const serial of ['JX-00101', 'JX-00102', '55-1234']) {
+    await api(page, 'firearms.register', { companyId: company.id, type: 'pistol', make: 'Jericho', model: '941', calibre: '9 mm Parabellum', serial });
+  }
+  // An armory inspection planned with the shipped ISACS checklist, taken to fieldwork.
+  const templates = await api(page, 'checklists.list', {});
+  const template = (templates.rows ?? templates).find((x: { code: string }) => x.code === 'ARMORY-ISACS');
+  const planned = await api(page, 'inspections.plan', {
+    companyId: company.id, type: 'routine', site: 'armory', siteLabel: 'Armería central, Zacapa', templateId: template.id,
+    plannedDate: '2026-11-25', leadInspectorId: setup.session.user.id, memberIds: [gabriela.id],
+  });
+  const scheduled = await api(page, 'inspections.transition', { id: planned.id, action: 'schedule', version: planned.version, date: '2026-11-26' });
+  await api(page, 'inspections.transition', { id: planned.id, action: 'start_fieldwork', version: scheduled.version });
 
   // Office: the export dialog.
   await page.goto(`${new URL(server.url).origin}/#/field`);
@@ -51,9 +59,9 @@ test('field package: export, open in the field, return, import with a conflict',
   await expect(page.getByRole('heading', { name: t('field.title'), level: 1 })).toBeVisible();
   const form = page.getByRole('form', { name: t('field.exportTitle') });
   await form.getByLabel(L('field.label')).fill('Visita Zacapa, noviembre');
-  await form.getByLabel(t('field.searchCompanies')).fill('quetzal');
-  await form.getByLabel('Seguridad Quetzal Integral, S.A.').check();
-  await expect(page.getByTestId('field-chosen')).toContainText('Seguridad Quetzal Integral, S.A.');
+  await form.getByLabel(t('field.searchInspections')).fill('quetzal');
+  await form.getByLabel(new RegExp(`${planned.reference}.*Seguridad Quetzal Integral`)).check();
+  await expect(page.getByTestId('field-chosen')).toContainText(planned.reference);
   await form.getByLabel(/Gabriela Xicará/).check();
   await form.getByLabel(L('field.passphrase')).fill('corta');
   await expect(page.getByText(t('password.tooShort')).first()).toBeVisible();
@@ -79,9 +87,23 @@ test('field package: export, open in the field, return, import with a conflict',
   await expect(page.getByTestId('field-copy')).toBeVisible();
   // Only the chosen company came along.
   expect((await api(page, 'companies.list', {})).rows.map((r: { legalName: string }) => r.legalName)).toEqual(['Seguridad Quetzal Integral, S.A.']);
-  await editCompany(page, company.id, { notes: 'Armería: 11 de 12 armas presentes; falta la serie 55-1234. Representante presente: Lic. Juárez.', phone: '+502 7941 2222' });
+  // The physical count: two serials scanned (written differently), one missing.
   await page.reload();
-  await expect(page.getByTestId('field-pending')).toContainText('2');
+  const count = page.getByRole('form', { name: t('field.countTitle') });
+  await count.getByLabel(t('field.countSerials')).fill('jx 00101\nJX-00102\n');
+  await count.getByRole('button', { name: t('field.countCompare') }).click();
+  await expect(page.getByTestId('count-result')).toContainText('55-1234');
+  await expect(page.getByTestId('count-result')).toContainText(t('field.countNote', { present: 2, expected: 3 }));
+  await checkScreen(page, 'fieldwork-04a-weapon-count');
+  await count.getByRole('button', { name: t('field.countRecord') }).click();
+  await expect(count.getByText(t('field.countSaved'))).toBeVisible();
+  // The rest of the checklist, answered offline: one item compliant, one not (a finding is raised).
+  const insp = await api(page, 'inspections.get', { id: planned.id });
+  await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[0].id, answer: 'compliant', note: 'Representante presente: Lic. Juárez.' });
+  const nc = await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[1].id, answer: 'non_compliant', note: 'No hay plan de seguridad firmado.' });
+  expect(nc.finding).not.toBeNull();
+  await page.reload();
+  await expect(page.getByTestId('field-pending')).toContainText(/: [1-9]/);
   await page.getByLabel(L('field.passphrase')).fill(PASSPHRASE);
   await page.getByLabel(L('form.confirmPassword')).fill(PASSPHRASE);
   const ret = join(server.dataDir, 'regreso-zacapa.cfp');
@@ -90,9 +112,9 @@ test('field package: export, open in the field, return, import with a conflict',
   await expect(page.getByTestId('field-returned')).toBeVisible();
   await checkScreen(page, 'fieldwork-04-field-copy');
 
-  // Back at the office, someone changed the phone meanwhile: a conflict.
+  // Back at the office, someone answered the same item meanwhile from the company's papers: a conflict.
   await api(page, 'session.unlock', { workspaceId: officeId, username: 'admin', password: ADMIN_PASSWORD });
-  await editCompany(page, company.id, { phone: '+502 7941 3333' });
+  await api(page, 'inspections.answer', { inspectionId: planned.id, itemId: insp.items[1].id, answer: 'partial', note: 'Según inventario enviado por la empresa' });
   await page.goto(`${new URL(server.url).origin}/#/field`);
   await page.reload();
   const imp = page.getByRole('region', { name: t('field.importTitle') });
@@ -100,18 +122,24 @@ test('field package: export, open in the field, return, import with a conflict',
   await imp.getByLabel(L('field.passphrase')).fill(PASSPHRASE);
   await imp.getByRole('button', { name: t('field.preview') }).click();
   const conflicts = page.getByTestId('field-conflicts');
-  await expect(conflicts).toContainText('+502 7941 3333');
-  await expect(conflicts).toContainText('+502 7941 2222');
-  await expect(page.getByTestId('field-changes')).toContainText('falta la serie 55-1234');
+  await expect(conflicts).toContainText('Según inventario enviado por la empresa');
+  await expect(conflicts).toContainText('No hay plan de seguridad firmado');
+  await expect(page.getByTestId('field-changes')).toContainText(t('field.table.inspection_answers'));
   await expect(page.getByRole('button', { name: t('field.apply') })).toBeDisabled();
-  await conflicts.getByLabel(t('field.keepField')).check();
+  const keepField = conflicts.getByLabel(t('field.keepField'));
+  for (let i = 0; i < await keepField.count(); i++) await keepField.nth(i).check();
   await checkScreen(page, 'fieldwork-05-import-preview');
   await page.getByRole('button', { name: t('field.apply') }).click();
   await expect(page.getByTestId('field-imported')).toBeVisible();
-  const after = await api(page, 'companies.get', { id: company.id });
-  expect(after.notes).toContain('falta la serie 55-1234');
-  expect(after.phone).toBe('+502 7941 2222');
-  await page.goto(`${new URL(server.url).origin}/#/companies/${company.id}`);
-  await expect(page.getByText('falta la serie 55-1234')).toBeVisible();
-  await checkScreen(page, 'fieldwork-06-company-after-import');
+  const answers = (await api(page, 'inspections.get', { id: planned.id })).answers as { itemId: string; answer: string; note: string }[];
+  expect(answers.find((a) => a.itemId === insp.items[1].id)).toMatchObject({ answer: 'non_compliant' });
+  expect(answers.find((a) => a.itemId === insp.items[0].id)).toMatchObject({ note: 'Representante presente: Lic. Juárez.' });
+  const findings = await api(page, 'findings.list', { inspectionId: planned.id });
+  expect(findings.rows).toHaveLength(2);
+  const countFinding = findings.rows.find((f: { itemKey: string }) => f.itemKey === 'ARMORY-ISACS-14');
+  expect(countFinding.rootCause).toContain('Faltan: 55-1234');
+  // The office sees the finding on the inspection.
+  await page.goto(`${new URL(server.url).origin}/#/inspections/${planned.id}`);
+  await expect(page.getByText(nc.finding.title).first()).toBeVisible();
+  await checkScreen(page, 'fieldwork-06-inspection-after-import');
 });

@@ -44,7 +44,7 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   const key = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
   for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(key[n - 1]);
   await page.getByRole('button', { name: t('recovery.continue') }).click();
-  await expect(page.getByRole('heading', { name: t('companies.title'), level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: t('shell.navLabel') })).toBeVisible();
 
   // Records owned by other areas (company register, personnel), made through their commands.
   const company = await api(page, 'companies.create', {
@@ -142,10 +142,15 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   await page.getByRole('searchbox').fill('zz999');
   await expect(table.getByText('JX-00871-B')).toHaveCount(0);
 
+  // The alerts list the late report.
+  await page.getByRole('link', { name: t('firearms.alerts'), exact: true }).click();
+  await expect(page.getByRole('cell', { name: 'MP001-2026-88731' })).toBeVisible();
+  await checkScreen(page, 'fa-08-alerts');
+
   // The other screens of the area render and pass the accessibility scan.
   await page.getByRole('link', { name: t('armories.title'), exact: true }).click();
   await expect(page.getByText('Armería central zona 10')).toBeVisible();
-  await checkScreen(page, 'fa-08-armories');
+  await checkScreen(page, 'fa-09-armories');
   await api(page, 'ammunition.receive', { companyId: company.id, calibre: '9x19', ammoType: 'fmj', lotNumber: 'CBC-2026-07', manufacturer: 'CBC', quantity: 500, date: day(-5) });
   await page.getByRole('link', { name: t('ammo.title'), exact: true }).click();
   await expect(page.getByRole('cell', { name: 'CBC-2026-07' })).toBeVisible();
@@ -153,10 +158,17 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   await page.getByRole('dialog').getByLabel(L('ammo.quantity')).fill('600');
   await page.getByRole('dialog').getByRole('button', { name: t('ammo.consume') }).click();
   await expect(page.getByRole('dialog').getByText(t('errors.ammoNegativeBalance', { balance: 500, quantity: 600 }))).toBeVisible();
-  await checkScreen(page, 'fa-09-ammo-negative-refused');
+  await checkScreen(page, 'fa-10-ammo-negative-refused');
   await page.getByRole('dialog').getByRole('button', { name: t('common.cancel') }).click();
   await page.getByRole('link', { name: t('calibres.title'), exact: true }).click();
   await page.getByLabel(L('firearms.field.calibre')).fill('7,65mm/.380 (arma multicalibre)');
   await expect(page.getByText(/7\.65×17 mm \(\.32 ACP\) \/ \.380 ACP/)).toBeVisible();
-  await checkScreen(page, 'fa-10-calibres');
+  await checkScreen(page, 'fa-11-calibres');
+
+  // A revoked licence leaves a custody list of the company's weapons to account for (licensing calls the same function).
+  await api(page, 'firearms.openCustody', { companyId: company.id, reason: 'revoked' });
+  await page.getByRole('link', { name: t('custody.title'), exact: true }).click();
+  await page.getByRole('button', { name: t('custody.show') }).first().click();
+  await expect(page.getByRole('link', { name: 'JX-00871-B' })).toBeVisible();
+  await checkScreen(page, 'fa-12-custody');
 });

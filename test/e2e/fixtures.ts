@@ -20,7 +20,7 @@ export const test = base.extend<{ server: { url: string; dataDir: string } }>({
     });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);

@@ -34,6 +34,7 @@ async function step(page: Page, actionKey: string, fill?: (d: ReturnType<typeof 
  * licence is Active with its patterned number, in the list, on the company page and the Due view.
  */
 test('application to active licence with four eyes, in Spanish', async ({ page, server }) => {
+  test.setTimeout(600_000); // a demo workspace and two sign-ins; these machines are shared
   await page.goto(server.url);
   await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
   await page.getByLabel(L('setup.demoPassword')).fill(PASSWORD);

@@ -99,6 +99,19 @@ test('credential a guard: refused without vetting, then Active with its number',
   await expect(page.locator('.pe-cred-state').getByText(t('credentialState.active'))).toBeVisible();
   const year = new Date().getFullYear();
   await expect(page.getByTestId('credential-number')).toHaveText(`CRED-${year}-000001`);
+  // A photo, kept encrypted as an attachment of the person (drawn here so the test needs no file).
+  const png = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 300; c.height = 380;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#dfe6ee'; g.fillRect(0, 0, 300, 380);
+    g.fillStyle = '#5b6b7e';
+    g.beginPath(); g.arc(150, 140, 70, 0, Math.PI * 2); g.fill();
+    g.beginPath(); g.ellipse(150, 380, 130, 150, 0, Math.PI, 0); g.fill();
+    return c.toDataURL('image/png').split(',')[1];
+  });
+  await page.locator('.pe-photo input[type=file]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await expect(page.getByRole('img', { name: 'José Armando Pérez Xicará' })).toBeVisible();
   // Only the actions allowed now: an administrator may suspend or revoke, not issue again.
   await expect(page.getByRole('button', { name: t('credentialAction.issue') })).toHaveCount(0);
   await expect(page.getByRole('button', { name: t('credentialAction.suspend') })).toBeVisible();

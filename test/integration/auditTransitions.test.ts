@@ -82,7 +82,7 @@ describe('certification lifecycle, every pair', () => {
   let id = '';
   beforeAll(async () => {
     const c = await w.ok('companies.create', sampleCompany({ taxId: nextGtNit() }));
-    id = (await w.ok('certifications.create', { companyId: c.id, standard: 'iso_18788', certificationBody: 'B', scope: 'S', issuedOn: '2025-01-01', expiresOn: '2028-01-01' })).id;
+    id = (await w.ok('certifications.create', { companyId: c.id, standard: 'iso_18788', certificationBody: 'B', scope: 'S', issuedOn: '2020-01-01', expiresOn: '2026-01-01' })).id; // past expiry: expire's guard holds
   });
   for (const from of CERTIFICATION_STATES) {
     for (const action of CERTIFICATION_ACTIONS) {

@@ -97,7 +97,7 @@ describe('inspections and findings', () => {
     const cur = await w.ok('inspections.get', { id: inspection.id });
     const journal = n('SELECT count(*) AS n FROM journal');
     const r = await w.app.call('inspections.transition', { id: inspection.id, action: 'finish_fieldwork', version: cur.version });
-    expect(r.ok ? null : r.error).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.checklistIncomplete', params: { answered: 1, total: 21 } });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.answersMissing', params: { answered: 1, total: 21 } });
     expect(n('SELECT count(*) AS n FROM journal')).toBe(journal);
     await answerAll(inspection.id, inspection.items);
     const v = (await w.ok('inspections.get', { id: inspection.id })).version;
@@ -135,7 +135,10 @@ describe('inspections and findings', () => {
     expect(await w.ok('findings.sweepOverdue', {})).toEqual({ markedOverdue: 0, escalated: 0 });
     w.clock.set('2027-01-01T09:00:00Z');
     expect(await w.ok('findings.sweepOverdue', {})).toEqual({ markedOverdue: 0, escalated: 1 });
-    expect((await w.ok('findings.list', { status: 'escalated' })).rows.map((x) => x.id)).toEqual([b.finding!.id]);
+    const escalated = (await w.ok('findings.list', { status: 'escalated' })).rows;
+    expect(escalated.map((x) => x.id)).toEqual([b.finding!.id]);
+    // no licence in force: nothing to propose a sanction against
+    expect(escalated[0].sanctionId).toBeNull();
     const entries = await w.ok('journal.list', { entityType: 'finding' });
     expect(entries.total).toBeGreaterThanOrEqual(8);
   });
@@ -210,7 +213,7 @@ describe('signed inspection report', () => {
     const tampered = spawnSync(process.execPath, [bin, 'verify', join(w.root, 'bad.pdf'), '--dir', w.dir, '--user', 'admin'], { encoding: 'utf8', env, timeout: 60_000 });
     expect(tampered.status).toBe(1);
     expect(tampered.stdout).toMatch(/^TAMPERED: /);
-  });
+  }, 180_000); // two CLI processes, each opening and unlocking the workspace
 
   it('says unknown for a signed document not in the register, other identity for another signer, unsigned for a plain PDF', async () => {
     w = await freshWorkspace();
@@ -256,6 +259,65 @@ describe('signed inspection report', () => {
   });
 });
 
+describe('links to other areas', () => {
+  it('an escalated finding becomes a proposed sanction against the company’s licence in force', async () => {
+    w = await freshWorkspace();
+    const { inspection, companyId } = await armoryInspectionInFieldwork(w);
+    const type = db().prepare('SELECT id FROM licence_types LIMIT 1').get() as { id: string };
+    db().prepare(`INSERT INTO licences (id, company_id, type_id, state, service_types, number, issued_on, expires_on, version, created_at, updated_at)
+      VALUES ('01900000-0000-7000-8000-0000000000aa', ?, ?, 'active', '["static_guarding"]', 'LIC-TEST-1', '2025-01-01', '2028-01-01', 1, '2025-01-01', '2025-01-01')`).run(companyId, type.id);
+    const a = await w.ok('inspections.answer', { inspectionId: inspection.id, itemId: inspection.items[13].id, answer: 'non_compliant' });
+    let f = await w.ok('findings.update', { id: a.finding!.id, version: 1, severity: 'major', title: a.finding!.title, dueDate: '2026-11-01' });
+    f = await w.ok('findings.transition', { id: f.id, action: 'mark_overdue', version: f.version });
+    f = await w.ok('findings.transition', { id: f.id, action: 'escalate', version: f.version });
+    expect(f.sanctionId).toMatch(/^[0-9a-f-]{36}$/);
+    const sanction = await w.ok('sanctions.get', { id: f.sanctionId! });
+    expect(sanction).toMatchObject({ kind: 'warning', state: 'proposed', targetType: 'licence', targetId: '01900000-0000-7000-8000-0000000000aa' });
+    expect((await w.ok('journal.list', { entityType: 'sanction' })).total).toBe(1);
+  });
+
+  it('an issued armory inspection becomes the armory’s assessment; certifications show among due items', async () => {
+    w = await freshWorkspace();
+    await w.ok('signing.createSelfSigned', { commonName: 'Agencia', organization: 'Agencia', country: 'GT' });
+    const company = await w.ok('companies.create', sampleCompany({ taxId: nextGtNit() }));
+    const armory = await w.ok('armories.create', { companyId: company.id, name: 'Armería central', address: '20 calle 5-12, zona 12', alarmLink: 'police', cameras: 4 });
+    const other = await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Otra, S.A.' }));
+    const plan = { type: 'routine' as const, site: 'armory' as const, templateId: SHIPPED_TEMPLATE_IDS.armory, plannedDate: '2026-11-25', leadInspectorId: w.app.workspaces.user!.id, armoryId: armory.id };
+    const wrong = await w.app.call('inspections.plan', { ...plan, companyId: other.id });
+    expect(wrong.ok ? null : wrong.error).toMatchObject({ field: 'armoryId', messageKey: 'errors.armoryOfOtherCompany' });
+    let i = await w.ok('inspections.plan', { ...plan, companyId: company.id });
+    i = await w.ok('inspections.transition', { id: i.id, action: 'schedule', version: i.version, date: '2026-11-26' });
+    i = await w.ok('inspections.transition', { id: i.id, action: 'start_fieldwork', version: i.version });
+    for (const it of i.items) await w.ok('inspections.answer', { inspectionId: i.id, itemId: it.id, answer: it.position === 9 ? 'partial' : 'compliant' });
+    i = await w.ok('inspections.transition', { id: i.id, action: 'finish_fieldwork', version: (await w.ok('inspections.get', { id: i.id })).version });
+    i = await w.ok('inspections.transition', { id: i.id, action: 'submit_for_review', version: i.version });
+    await w.ok('documents.issueInspectionReport', { inspectionId: i.id, version: i.version });
+    // 9 level-2 item partial: (50 - 1) / 50 = 98
+    expect(await w.ok('armories.get', { id: armory.id })).toMatchObject({ lastAssessmentScore: 98, lastAssessmentAt: '2026-11-23T12:00:00.000Z' });
+
+    await w.ok('certifications.create', { companyId: company.id, standard: 'iso_18788', certificateNumber: 'ISO-77', certificationBody: 'Bureau', scope: 'Vigilancia', issuedOn: '2024-01-01', expiresOn: '2027-01-10' });
+    const due = await w.ok('due.list', { kinds: ['certification_expiry'], window: '90' });
+    expect(JSON.stringify(due)).toContain('ISO-77');
+  });
+});
+
+describe('demo seed', () => {
+  it('puts inspections in every working state, findings and certifications on the first companies', async () => {
+    w = await freshWorkspace();
+    const { seedCompanies } = await import('../../electron/services/seed/seed.ts');
+    const { seedAudits } = await import('../../electron/services/seed/audits.ts');
+    const now = new Date('2026-11-23T12:00:00Z');
+    seedCompanies(db(), 30, { now, userId: null, username: null });
+    const r = seedAudits(db(), { now, userId: w.app.workspaces.user!.id, username: 'admin', companies: 20 });
+    expect(r).toEqual({ inspections: 20, certifications: 7 });
+    const states = (db().prepare('SELECT status, count(*) AS n FROM inspections GROUP BY status ORDER BY status').all() as { status: string; n: number }[]).map((x) => `${x.status}:${x.n}`);
+    expect(states).toEqual(['draft_report:4', 'fieldwork:4', 'planned:4', 'quality_review:4', 'scheduled:4']);
+    expect(n("SELECT count(*) AS n FROM findings WHERE status = 'overdue'")).toBeGreaterThan(0);
+    const list = await w.ok('inspections.list', { status: 'quality_review' });
+    expect(list.rows.every((x) => x.score !== null)).toBe(true);
+  });
+});
+
 describe('certifications', () => {
   it('records a certification, walks its lifecycle, lists the expiring ones', async () => {
     w = await freshWorkspace();
@@ -269,7 +331,9 @@ describe('certifications', () => {
     expect(c).toMatchObject({ status: 'transitional', daysToExpiry: 128, nextSurveillance: '2027-01-15', actions: ['certify', 'withdraw'] });
     c = await w.ok('certifications.transition', { id: c.id, action: 'certify', version: c.version });
     c = await w.ok('certifications.transition', { id: c.id, action: 'suspend', version: c.version });
-    expect(c.actions.sort()).toEqual(['expire', 'reinstate', 'withdraw']);
+    expect(c.actions.sort()).toEqual(['reinstate', 'withdraw']); // not expired yet: no 'expire'
+    const early = await w.app.call('certifications.transition', { id: c.id, action: 'expire', version: c.version });
+    expect(early.ok ? null : early.error).toMatchObject({ code: 'INVALID_TRANSITION', messageKey: 'errors.notExpiredYet' });
     const inv = await w.app.call('certifications.transition', { id: c.id, action: 'certify', version: c.version });
     expect(inv.ok ? null : inv.error.code).toBe('INVALID_TRANSITION');
     expect((await w.ok('certifications.list', { expiringWithinDays: 90 })).total).toBe(0);

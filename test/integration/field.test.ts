@@ -69,6 +69,9 @@ describe('field packages', { timeout: 300_000 }, () => {
     await editCompany(l, o.a.id, { notes: 'Armería con 12 armas; falta 1 (serie 55-1234).', phone: '+502 7941 0000' });
     const photo = await l.ok('attachments.add', { ownerType: 'company', ownerId: o.a.id, kind: 'photo', filename: 'armeria-campo.png', base64: PHOTO.toString('base64') });
     expect((await l.ok('field.status', {})).package!.changes).toBe(3); // notes, phone, one new photo
+    // What could not travel back is refused in the copy, not silently kept on the laptop.
+    const newCompany = await l.app.call('companies.create', sampleCompany({ taxId: nextGtNit() }));
+    expect(newCompany.ok ? 'ok' : `${newCompany.error.code} ${newCompany.error.messageKey}`).toBe('CONFLICT errors.fieldCopyReadOnly');
     const ret = await l.ok('field.exportReturn', { passphrase: 'Regreso del campo 2026!', path: join(o.out, 'regreso.cfp') });
     expect(ret).toMatchObject({ sets: 2, inserts: 1 });
     const retBytes = readFileSync(ret.path);

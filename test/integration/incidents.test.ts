@@ -100,6 +100,7 @@ describe('incident → firearm state change (through the firearms state machine)
     // Written differently by the company (lower case, spaces): the normalised serial still matches.
     const i = await w.ok('incidents.create', theft({ firearms: [{ serial: 'jr 778812', outcome: 'stolen' }] }));
     expect(i.firearms[0]!.firearmId).toBe(f.id);
+    expect(i.firearms[0]!.registerState).toBe('stolen');
     const after = await w.ok('firearms.get', { id: f.id });
     expect(after.state).toBe('stolen');
     const tl = await w.ok('firearms.timeline', { id: f.id });

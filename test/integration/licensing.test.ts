@@ -162,6 +162,24 @@ describe('applications and licences', () => {
     expect(due.rows).toEqual([expect.objectContaining({ entityId: running, dueOn: '2026-12-01', daysLeft: -7 })]);
   });
 
+  it('keeps the application’s documents encrypted with it; only licensing staff may add them', async () => {
+    w = await freshWorkspace();
+    const companyId = await makeCompany(w);
+    await w.signInAs('licensing_officer', 'oficial');
+    const a = await w.ok('licensing.createApplication', { companyId, typeId: GUARDING_TYPE, serviceTypes: ['static_guarding'] });
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
+    const meta = await w.ok('attachments.add', { ownerType: 'licence', ownerId: a.id, kind: a.checklist[0]!.label, filename: 'escritura.pdf', base64: pdf, documentDate: '2026-11-20' });
+    expect(meta).toMatchObject({ mime: 'application/pdf', ownerType: 'licence', documentDate: '2026-11-20' });
+    expect((await w.ok('attachments.get', { id: meta.id })).base64).toBe(pdf);
+    // An inspector may add files in general, but not to a licence file (that needs licensing.write).
+    await w.signInAs('inspector', 'inspectora');
+    const before = snapshot(w);
+    const r = await w.app.call('attachments.add', { ownerType: 'licence', ownerId: a.id, kind: 'Otro', filename: 'otro.pdf', base64: pdf });
+    expect(r.ok ? 'ok' : r.error.code).toBe('FORBIDDEN');
+    expect(snapshot(w)).toBe(before);
+    expect((await w.ok('attachments.list', { ownerType: 'licence', ownerId: a.id })).map((x) => x.filename)).toEqual(['escritura.pdf']);
+  });
+
   it('refuses service types the licence type does not cover, and a licence type with a bad pattern', async () => {
     w = await freshWorkspace();
     const companyId = await makeCompany(w);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshWorkspace, nextGtNit, sampleCompany } from '../helpers/workspace.ts';
 import { directCtx, nextGtCui, samplePerson, VALID_VETTING } from '../helpers/personnel.ts';
 import { applyCredentialTransition, credentialValidOn, qualifiedFor } from '../../electron/services/personnel/index.ts';
+import { checkHolder } from '../../electron/services/firearms/holderEligibility.ts';
 
 let w: Awaited<ReturnType<typeof freshWorkspace>>;
 afterEach(() => w?.cleanup());
@@ -207,11 +208,24 @@ describe('trainings and qualifications', () => {
     await w.ok('personnel.addTraining', { personId: p.id, course: 'Curso básico de seguridad privada', hours: 40, provider: 'Academia DIGESSP', completedOn: '2026-03-10', kind: 'initial' });
     const got = await w.ok('personnel.addQualification', { personId: p.id, calibre: '9 mm', qualifiedOn: '2026-04-01', requalifyBy: '2027-04-01', instructor: 'Insp. Marroquín' });
     expect(got.trainings[0]).toMatchObject({ hours: 40, kind: 'initial' });
-    expect(got.qualifications[0]).toMatchObject({ calibre: '9 mm', requalifyBy: '2027-04-01' });
+    expect(got.qualifications[0]).toMatchObject({ calibre: '9x19', calibreLabel: '9×19 mm', requalifyBy: '2027-04-01' });
     const db = w.app.workspaces.db;
-    expect(qualifiedFor(db, p.id, '9MM', '2026-12-01')).toBe(true);
+    expect(qualifiedFor(db, p.id, '9x19', '2026-12-01')).toBe(true);
+    expect(qualifiedFor(db, p.id, '9mm', '2026-12-01')).toBe(true);
     expect(qualifiedFor(db, p.id, '9 mm', '2027-04-02')).toBe(false);
-    expect(qualifiedFor(db, p.id, '.38 Special', '2026-12-01')).toBe(false);
+    expect(qualifiedFor(db, p.id, '.38 SPL', '2026-12-01')).toBe(false);
+    // Calibres come from the list: a multi-calibre spelling qualifies for each part; an unknown one is refused, never guessed.
+    const multi = await w.ok('personnel.addQualification', { personId: p.id, calibre: '38 SPL / 357 MAG', qualifiedOn: '2026-05-01', requalifyBy: '2027-05-01' });
+    expect(multi.qualifications.map((q) => q.calibre).sort()).toEqual(['357mag', '38spl', '9x19']);
+    const unknown = await w.app.call('personnel.addQualification', { personId: p.id, calibre: 'cañón de avancarga', qualifiedOn: '2026-05-01' });
+    if (!unknown.ok) expect(unknown.error).toMatchObject({ field: 'calibre', messageKey: 'errors.calibreUnknown' });
+    expect(unknown.ok).toBe(false);
+    // What the firearms register asks before issuing a weapon: credential in force and qualified for every calibre.
+    expect(checkHolder(db, p.id, ['9x19'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNoCredential' });
+    db.prepare(`UPDATE persons SET credential_status = 'active', credential_number = 'X-1', credential_issued_on = '2026-01-01', credential_expires_on = '2027-12-31' WHERE id = ?`).run(p.id);
+    expect(checkHolder(db, p.id, ['38spl', '357mag'], '2026-12-01')).toEqual({ ok: true });
+    expect(checkHolder(db, p.id, ['12ga'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNotQualified', params: { calibre: '12 GA' } });
+    expect(checkHolder(db, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', ['9x19'], '2026-12-01')).toMatchObject({ ok: false, messageKey: 'errors.holderNotFound' });
     const future = await w.app.call('personnel.addTraining', { personId: p.id, course: 'X', hours: 2, provider: 'Y', completedOn: '2027-01-01', kind: 'recurrent' });
     if (!future.ok) expect(future.error).toMatchObject({ field: 'completedOn', messageKey: 'validation.dateFuture' });
     const backwards = await w.app.call('personnel.addQualification', { personId: p.id, calibre: '12', qualifiedOn: '2026-04-01', requalifyBy: '2026-01-01' });

@@ -11,9 +11,9 @@ let w: Awaited<ReturnType<typeof freshWorkspace>>;
 beforeAll(async () => { w = await freshWorkspace(); });
 afterAll(() => w?.cleanup());
 
-function plan(q: Parameters<typeof listSql>[0], reverse = false): string {
+function plan(q: Parameters<typeof listSql>[0], reverse = false, which: 'keys' | 'page' = 'keys'): string {
   const s = listSql(q, '2026-11-23', reverse);
-  const rows = w.app.workspaces.db.prepare(`EXPLAIN QUERY PLAN ${s.page}`).all(...s.params, 100, 0) as { detail: string }[];
+  const rows = w.app.workspaces.db.prepare(`EXPLAIN QUERY PLAN ${s[which]}`).all(...s.params, 100, 0) as { detail: string }[];
   return rows.map((r) => r.detail).join(' | ');
 }
 
@@ -29,6 +29,12 @@ describe('personnel list query plans', () => {
       });
     }
   }
+  it('the page reads only the page’s rows by rowid after the index walk', () => {
+    const p = plan({ sort: 'name', dir: 'asc' }, false, 'page');
+    expect(p).toMatch(/SCAN p USING COVERING INDEX persons_name/);
+    expect(p).toMatch(/SEARCH p USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(p).not.toMatch(/SCAN p USING INDEX|SCAN persons/);
+  });
   it('filter by company, role or status sorted by name walks the matching index', () => {
     const co = '01900000-0000-7000-8000-000000000000';
     expect(plan({ sort: 'name', dir: 'asc', companyId: co })).toMatch(/INDEX persons_company \(current_company_id=\?\)/);

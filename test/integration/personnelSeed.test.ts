@@ -33,7 +33,14 @@ describe('personnel seed', () => {
     await w.ok('personnel.transitionCredential', { personId: p.id, action: 'startVetting' });
     const issued = await w.ok('personnel.transitionCredential', { personId: p.id, action: 'issue' });
     expect(people.some((x) => x.credential_number === issued.credentialNumber)).toBe(false);
-    // Seeding again adds new people, never a duplicate id.
-    expect(seedPersonnel(db, 50, { now: w.clock.now(), userId: null, username: null })).toBe(50);
+    // Seeding again adds new people, never a duplicate id; a bulk load puts every index and trigger back and rebuilds search.
+    const schema = () => db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE tbl_name IN ('persons', 'employments') ORDER BY name`).all();
+    const before = JSON.stringify(schema());
+    expect(seedPersonnel(db, 50, { now: w.clock.now(), userId: null, username: null, bulk: true, seed: 7 })).toBe(50);
+    expect(JSON.stringify(schema())).toBe(before);
+    const last = db.prepare('SELECT given_names, family_names, national_id_norm FROM persons ORDER BY rowid DESC LIMIT 1').get() as { given_names: string; family_names: string; national_id_norm: string };
+    expect((await w.ok('personnel.list', { search: last.national_id_norm })).total).toBe(1);
+    expect((await w.ok('personnel.list', { search: `${last.given_names} ${last.family_names}` })).total).toBeGreaterThan(0);
+    expect(db.prepare(`INSERT INTO persons_fts(persons_fts) VALUES ('integrity-check')`).run()).toBeTruthy();
   });
 });

@@ -137,6 +137,9 @@ describe('sanctions change the licence through its own machine', () => {
     expect(r.ok ? 'ok' : r.error.issues?.map((i) => i.field).sort()).toEqual(['amount', 'currency']);
     const missing = await w.app.call('sanctions.propose', { kind: 'warning', targetType: 'licence', targetId: '01900000-0000-7000-8000-0000000000ff', legalBasis: 'Art. 60', reason: 'x' });
     expect(missing.ok ? 'ok' : missing.error).toMatchObject({ code: 'NOT_FOUND', field: 'targetId' });
+    const draft = forceLicence(w, { companyId, state: 'submitted', recommendedBy: null, expiresInDays: 0 });
+    const notInForce = await w.app.call('sanctions.propose', { kind: 'warning', targetType: 'licence', targetId: draft, legalBasis: 'Art. 60', reason: 'x' });
+    expect(notInForce.ok ? 'ok' : notInForce.error).toMatchObject({ code: 'CONFLICT', field: 'targetId', messageKey: 'errors.targetNotSanctionable' });
     expect((w.app.workspaces.db.prepare('SELECT count(*) AS n FROM sanctions').get() as { n: number }).n).toBe(0);
   });
 });

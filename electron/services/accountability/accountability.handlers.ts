@@ -4,26 +4,20 @@ import type { Ctx, Handlers } from '../../core/context.ts';
 import { journalHead } from '../../store/journal.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { readDeadlines, writeDeadlines } from './deadlines.repo.ts';
-import { makeAgencyIdentity, readAgencyIdentity, signDetached, storeAgencyIdentity, type AgencyIdentity } from './agencyIdentity.ts';
+import { signDetached } from './manifestSignature.ts';
 import { manifest, publicFiles, sha256, zip } from './publicRegister.ts';
 import { buildAnnualReport } from './annualReport.ts';
+import { loadAgencyIdentity, type AgencyIdentity } from '../documents/identity.ts';
+import { registerPrepared, documentFilename, type PreparedDocument } from '../documents/issue.ts';
 
 type AccountabilityCommand = 'accountability.getDeadlines' | 'accountability.setDeadlines' | 'accountability.exportPublicRegister' | 'accountability.annualReport';
 
-/** The stored identity, or a new one (stored by `keepIdentity` inside the write's transaction). */
-function identityFor(ctx: Ctx): { identity: AgencyIdentity; isNew: boolean } {
-  const stored = readAgencyIdentity(ctx.db);
-  return stored ? { identity: stored, isNew: false } : { identity: makeAgencyIdentity(ctx.db, ctx.clock.now()), isNew: true };
+/** The agency's active signing identity (signed-documents service); refused until one is set up. */
+function agencyIdentity(ctx: Ctx): AgencyIdentity {
+  const id = loadAgencyIdentity(ctx.db);
+  if (!id) throw new AppError('CONFLICT', 'errors.noSigningIdentity');
+  return id;
 }
-
-function keepIdentity(ctx: Ctx, p: { identity: AgencyIdentity; isNew: boolean }): void {
-  if (!p.isNew) return;
-  storeAgencyIdentity(ctx.db, p.identity);
-  // Another window stored one meanwhile: what we signed would not match the agency's certificate.
-  if (readAgencyIdentity(ctx.db)!.fingerprint !== p.identity.fingerprint) throw new AppError('CONFLICT', 'errors.busy');
-}
-
-interface Issued { base64: string; sha256: string; filename: string; identity: { identity: AgencyIdentity; isNew: boolean } }
 
 /** Deadlines, the signed public register and the signed annual report. */
 export const accountabilityHandlers: Handlers<AccountabilityCommand> = {
@@ -39,40 +33,36 @@ export const accountabilityHandlers: Handlers<AccountabilityCommand> = {
   /** Files and signature are made before the transaction (slow); the issue is journaled inside it. */
   'accountability.exportPublicRegister': {
     prepare: async (ctx, input) => {
-      const id = identityFor(ctx);
+      const identity = agencyIdentity(ctx);
       const issuedAt = ctx.nowIso();
       const { files, count } = publicFiles(ctx.db, input.language, issuedAt);
       const agency = readSettings(ctx.db).name;
-      const m = manifest(files, { agency, issuedAt, journalHead: journalHead(ctx.db), certificateSha256: id.identity.fingerprint });
-      const all = [...files, { name: 'manifest.json', bytes: m }, { name: 'manifest.json.p7s', bytes: signDetached(id.identity, m, ctx.clock.now()) },
-        { name: 'agency-certificate.pem', bytes: Buffer.from(id.identity.certPem, 'utf8') }];
+      const m = manifest(files, { agency, issuedAt, journalHead: journalHead(ctx.db), certificateSha256: identity.fingerprint });
+      const all = [...files, { name: 'manifest.json', bytes: m }, { name: 'manifest.json.p7s', bytes: signDetached(identity, m, ctx.clock.now()) },
+        { name: 'agency-certificate.pem', bytes: Buffer.from(identity.certPem, 'utf8') }];
       const z = zip(all);
       const filename = `${translate(input.language, 'public.fileBase')}-${issuedAt.slice(0, 10)}.zip`;
-      return { identity: id, count, z, filename, list: all.map((f) => ({ name: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })) };
+      return { count, z, filename, fingerprint: identity.fingerprint, list: all.map((f) => ({ name: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length })) };
     },
-    run: (ctx, _input, p: { identity: Issued['identity']; count: number; z: Buffer; filename: string; list: { name: string; sha256: string; bytes: number }[] }) => {
-      keepIdentity(ctx, p.identity);
+    run: (ctx, _input, p: { count: number; z: Buffer; filename: string; fingerprint: string; list: { name: string; sha256: string; bytes: number }[] }) => {
       const digest = sha256(p.z);
-      ctx.audit({ entityType: 'publication', entityId: digest, payload: { kind: 'public_register', files: p.list, companies: p.count } });
+      ctx.audit({ entityType: 'publication', entityId: digest, payload: { kind: 'public_register', files: p.list, companies: p.count, signer: p.fingerprint } });
       return { filename: p.filename, mime: 'application/zip', base64: p.z.toString('base64'), sha256: digest, files: p.list, companies: p.count };
     },
   },
 
+  /** Drawn and signed by the signed-documents service in `prepare`; registered (serial, SHA-256, journal head) in the transaction. */
   'accountability.annualReport': {
     prepare: async (ctx, input) => {
-      const id = identityFor(ctx);
-      const { pdf, totals } = await buildAnnualReport(ctx.db, {
-        year: input.year, language: input.language, issuedAt: ctx.clock.now(), journalHead: journalHead(ctx.db), identity: id.identity,
-      });
-      return { identity: id, pdf, totals };
+      agencyIdentity(ctx);
+      return buildAnnualReport(ctx.db, { year: input.year, language: input.language, issuedAt: ctx.clock.now() });
     },
-    run: (ctx, input, p: { identity: Issued['identity']; pdf: Buffer; totals: Record<string, number> }) => {
-      keepIdentity(ctx, p.identity);
-      const digest = sha256(p.pdf);
-      ctx.audit({ entityType: 'report', entityId: digest, payload: { kind: 'annual_sector_report', year: input.year, language: input.language, totals: p.totals } });
+    run: (ctx, input, p: { prepared: PreparedDocument; totals: Record<string, number> }) => {
+      const doc = registerPrepared(ctx.db, p.prepared, { type: 'annual_report', id: String(input.year), label: translate(input.language, 'report.title', { year: input.year }), companyId: null }, ctx.user!.id);
+      ctx.audit({ entityType: 'report', entityId: doc.id, payload: { kind: 'annual_sector_report', serial: doc.serial, year: input.year, language: input.language, totals: p.totals, sha256: sha256(p.prepared.pdf) } });
       return {
-        filename: `${translate(input.language, 'report.fileBase')}-${input.year}.pdf`, mime: 'application/pdf',
-        base64: p.pdf.toString('base64'), sha256: digest, totals: p.totals,
+        filename: documentFilename(doc), mime: 'application/pdf', base64: p.prepared.pdf.toString('base64'), sha256: sha256(p.prepared.pdf), totals: p.totals,
+        serial: doc.serial,
       };
     },
   },

@@ -73,12 +73,17 @@ export const auditsHandlers: Handlers<AuditsCommand> = {
   'findings.transition': (ctx, input) => {
     const move = transitionFinding(ctx.db, input.id, input.version, input.action, ctx.user!.role, ctx.nowIso(), ctx.user!.id);
     ctx.audit({ entityType: 'finding', entityId: input.id, payload: { ...move, action: input.action, note: input.note } });
+    if (move.sanctionId) ctx.audit({ entityType: 'sanction', entityId: move.sanctionId, payload: { proposedFor: { finding: input.id } } });
     return mustFinding(ctx, input.id);
   },
   'findings.sweepOverdue': (ctx) => {
     const r = sweepOverdue(ctx.db, today(ctx), ctx.user!.role, ctx.nowIso(), ctx.user!.id);
     for (const id of r.overdue) ctx.audit({ entityType: 'finding', entityId: id, payload: { from: 'open', to: 'overdue', action: 'mark_overdue', rule: 'due date passed' } });
-    for (const id of r.escalated) ctx.audit({ entityType: 'finding', entityId: id, payload: { from: 'overdue', to: 'escalated', action: 'escalate', rule: 'overdue too long' } });
+    for (const id of r.escalated) {
+      const sanctionId = (ctx.db.prepare('SELECT sanction_id FROM findings WHERE id = ?').get(id) as { sanction_id: string | null }).sanction_id;
+      ctx.audit({ entityType: 'finding', entityId: id, payload: { from: 'overdue', to: 'escalated', action: 'escalate', rule: 'overdue too long', sanctionId } });
+      if (sanctionId) ctx.audit({ entityType: 'sanction', entityId: sanctionId, payload: { proposedFor: { finding: id } } });
+    }
     return { markedOverdue: r.overdue.length, escalated: r.escalated.length };
   },
 };

@@ -24,7 +24,7 @@ function hydrate(r: Row, today: string, role: Role | null): Certification {
     surveillanceDates: dates, correctivePlanStatus: r.corrective_plan_status, status: r.status,
     daysToExpiry: Math.round((Date.parse(`${r.expires_on}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000),
     nextSurveillance: dates.find((d) => d >= today) ?? null, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
-    actions: role ? availableActions(CERTIFICATION_TRANSITIONS, r.status, role) : [],
+    actions: role ? availableActions(CERTIFICATION_TRANSITIONS, r.status, role).filter((a) => a !== 'expire' || r.expires_on < today) : [],
   };
 }
 
@@ -73,9 +73,11 @@ export function updateCertification(db: Db, id: string, version: number, f: Fiel
 }
 
 export function transitionCertification(db: Db, id: string, version: number, action: CertificationAction, role: Role, now: string, userId: string | null) {
-  const cur = db.prepare('SELECT status, version FROM certifications WHERE id = ?').get(id) as { status: CertificationState; version: number } | undefined;
+  const cur = db.prepare('SELECT status, version, expires_on FROM certifications WHERE id = ?').get(id) as { status: CertificationState; version: number; expires_on: string } | undefined;
   if (!cur) throw new AppError('NOT_FOUND', 'errors.certificationNotFound', {}, 'id');
   const t = checkTransition(CERTIFICATION_TRANSITIONS, cur.status, action, role, 'certification');
+  // Guard of `expire`: only once the expiry date has passed.
+  if (action === 'expire' && cur.expires_on >= now.slice(0, 10)) throw new AppError('INVALID_TRANSITION', 'errors.notExpiredYet', { date: cur.expires_on }, 'action');
   if (cur.version !== version) throw new AppError('CONFLICT', 'errors.recordChanged', {}, 'version');
   db.prepare('UPDATE certifications SET status = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(t.to, now, userId, id);
   return { from: t.from, to: t.to };

@@ -13,7 +13,7 @@ import { addDays, checkTransition, daysBetween } from './lifecycle.ts';
 interface FindingRow {
   id: string; inspection_id: string; inspection_reference: string; company_id: string; company_name: string; item_id: string | null;
   item_key: string | null; reference: string | null; title: string; severity: FindingSeverity; status: FindingState; root_cause: string | null;
-  corrective_action: string | null; due_date: string | null; recurrence: number; status_changed_at: string; closed_at: string | null;
+  corrective_action: string | null; due_date: string | null; recurrence: number; sanction_id: string | null; status_changed_at: string; closed_at: string | null;
   version: number; created_at: string; updated_at: string;
 }
 
@@ -27,7 +27,7 @@ export function hydrateFinding(r: FindingRow, now: string, role: Role | null): F
   return {
     id: r.id, inspectionId: r.inspection_id, inspectionReference: r.inspection_reference, companyId: r.company_id, companyName: r.company_name,
     itemId: r.item_id, itemKey: r.item_key, reference: r.reference, title: r.title, severity: r.severity, status: r.status,
-    rootCause: r.root_cause, correctiveAction: r.corrective_action, dueDate: r.due_date, recurrence: r.recurrence,
+    rootCause: r.root_cause, correctiveAction: r.corrective_action, dueDate: r.due_date, recurrence: r.recurrence, sanctionId: r.sanction_id,
     daysOpen: daysBetween(r.created_at, r.closed_at ?? now), statusChangedAt: r.status_changed_at, version: r.version,
     createdAt: r.created_at, updatedAt: r.updated_at,
     actions: role ? availableActions(FINDING_TRANSITIONS, r.status, role).filter((a) => a !== 'mark_overdue' || isPastDue(r.due_date, now)) : [],
@@ -83,8 +83,8 @@ export function syncFindingForAnswer(db: Db, a: {
     }
     const id = uuidv7();
     db.prepare(`INSERT INTO findings (id, inspection_id, company_id, item_id, item_key, reference, title, severity, status, root_cause, corrective_action, due_date,
-        recurrence, raised_by_answer, status_changed_at, closed_at, version, created_at, updated_at, created_by, updated_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, NULL, NULL, ?, 1, ?, NULL, 1, ?, ?, ?, ?)`).run(
+        recurrence, raised_by_answer, sanction_id, status_changed_at, closed_at, version, created_at, updated_at, created_by, updated_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, NULL, NULL, ?, 1, NULL, ?, NULL, 1, ?, ?, ?, ?)`).run(
       id, a.inspectionId, a.companyId, a.item.id, a.item.itemKey, a.item.ref, a.item.text, severity, a.note,
       recurrenceOf(db, a.companyId, a.item.itemKey, a.inspectionId), a.now, a.now, a.now, a.userId, a.userId,
     );
@@ -109,8 +109,27 @@ export function updateFinding(db: Db, id: string, version: number, f: { severity
   if (r.changes === 0) throw new AppError('CONFLICT', 'errors.recordChanged', {}, 'version');
 }
 
+/**
+ * An escalated finding becomes a sanction proposal (licensing area's `sanctions`, state
+ * `proposed`, a warning against the company's licence in force) for a supervisor to decide.
+ * Returns the sanction id, or null when the company has no licence in force to target.
+ */
+export function proposeSanction(db: Db, findingId: string, now: string, userId: string | null): string | null {
+  const f = db.prepare(`SELECT f.company_id, f.title, f.reference, f.severity, i.reference AS insp FROM findings f JOIN inspections i ON i.id = f.inspection_id WHERE f.id = ?`).get(findingId) as
+    { company_id: string; title: string; reference: string | null; severity: string; insp: string };
+  const licence = db.prepare(`SELECT id FROM licences WHERE company_id = ? AND state IN ('active','renewal_filed','suspended') ORDER BY issued_on DESC, id DESC LIMIT 1`).get(f.company_id) as { id: string } | undefined;
+  if (!licence) return null;
+  const id = uuidv7();
+  db.prepare(`INSERT INTO sanctions (id, kind, target_type, target_id, company_id, state, legal_basis, reason, appeal_days, version, created_at, updated_at, created_by)
+    VALUES (?, 'warning', 'licence', ?, ?, 'proposed', ?, ?, 10, 1, ?, ?, ?)`).run(
+    id, licence.id, f.company_id, f.reference ?? f.insp, `${f.insp}: ${f.title} (${f.severity})`, now, now, userId,
+  );
+  db.prepare('UPDATE findings SET sanction_id = ? WHERE id = ?').run(id, findingId);
+  return id;
+}
+
 /** Moves a finding along its lifecycle (the table decides; see `findingLifecycle.ts`). */
-export function transitionFinding(db: Db, id: string, version: number, action: FindingAction, role: Role, now: string, userId: string | null): { from: FindingState; to: FindingState } {
+export function transitionFinding(db: Db, id: string, version: number, action: FindingAction, role: Role, now: string, userId: string | null): { from: FindingState; to: FindingState; sanctionId: string | null } {
   const cur = db.prepare('SELECT status, version, corrective_action, due_date FROM findings WHERE id = ?').get(id) as { status: FindingState; version: number; corrective_action: string | null; due_date: string | null } | undefined;
   if (!cur) throw new AppError('NOT_FOUND', 'errors.findingNotFound', {}, 'id');
   const t = checkTransition(FINDING_TRANSITIONS, cur.status, action, role, 'finding');
@@ -119,7 +138,8 @@ export function transitionFinding(db: Db, id: string, version: number, action: F
   if (action === 'mark_overdue' && !isPastDue(cur.due_date, now)) throw new AppError('INVALID_TRANSITION', 'errors.notOverdue', {}, 'action');
   db.prepare(`UPDATE findings SET status = ?, status_changed_at = ?, closed_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
     .run(t.to, now, t.to === 'closed' ? now : null, now, userId, id);
-  return { from: t.from, to: t.to };
+  const sanctionId = t.to === 'escalated' ? proposeSanction(db, id, now, userId) : null;
+  return { from: t.from, to: t.to, sanctionId };
 }
 
 /**
@@ -150,6 +170,7 @@ export function sweepOverdue(db: Db, today: string, role: Role, now: string, use
     const limit = addDays(today, -ESCALATE_AFTER_OVERDUE_DAYS);
     for (const r of db.prepare(`SELECT id FROM findings WHERE status = 'overdue' AND due_date IS NOT NULL AND due_date < ?`).all(limit) as { id: string }[]) {
       move.run('escalated', now, now, userId, r.id);
+      proposeSanction(db, r.id, now, userId);
       escalated.push(r.id);
     }
   }

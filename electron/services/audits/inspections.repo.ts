@@ -116,6 +116,16 @@ export function planInspection(db: Db, p: PlanInput, now: string, userId: string
   if (!tpl) throw AppError.validation('templateId', 'errors.templateNotFound', {}, 'NOT_FOUND');
   if (tpl.status !== 'active') throw AppError.validation('templateId', 'errors.templateRetired', { version: tpl.version });
   if (p.site === 'armory' && tpl.kind !== 'armory') throw AppError.validation('templateId', 'errors.templateNotForArmory');
+  if (p.armoryId) {
+    const a = db.prepare('SELECT company_id FROM armories WHERE id = ?').get(p.armoryId) as { company_id: string } | undefined;
+    if (!a) throw AppError.validation('armoryId', 'errors.armoryNotFound', {}, 'NOT_FOUND');
+    if (a.company_id !== p.companyId || p.site !== 'armory') throw AppError.validation('armoryId', 'errors.armoryOfOtherCompany');
+  }
+  if (p.licenceId) {
+    const l = db.prepare('SELECT company_id FROM licences WHERE id = ?').get(p.licenceId) as { company_id: string } | undefined;
+    if (!l) throw AppError.validation('licenceId', 'errors.licenceNotFound', {}, 'NOT_FOUND');
+    if (l.company_id !== p.companyId) throw AppError.validation('licenceId', 'errors.licenceOfOtherCompany');
+  }
   const team = [p.leadInspectorId, ...p.memberIds.filter((m) => m !== p.leadInspectorId)];
   team.forEach((uid, i) => {
     const u = db.prepare('SELECT role, active FROM users WHERE id = ?').get(uid) as { role: Role; active: number } | undefined;
@@ -148,7 +158,7 @@ export function transitionInspection(db: Db, id: string, version: number, action
   if (action === 'schedule' && !o.date) throw AppError.validation('date', 'validation.required');
   if (action === 'finish_fieldwork') {
     const s = scoreOf(db, cur.template_id, id);
-    if (s.answered < s.total) throw new AppError('INVALID_TRANSITION', 'errors.checklistIncomplete', { answered: s.answered, total: s.total });
+    if (s.answered < s.total) throw new AppError('INVALID_TRANSITION', 'errors.answersMissing', { answered: s.answered, total: s.total });
     db.prepare('UPDATE inspections SET score = ?, raw_score = ?, capped = ? WHERE id = ?').run(s.score, s.rawScore, s.capped ? 1 : 0, id);
   }
   db.prepare(`UPDATE inspections SET status = ?, scheduled_date = CASE WHEN ? IS NOT NULL THEN ? ELSE scheduled_date END, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`)

@@ -6,13 +6,20 @@ export interface IssuedInspection {
   score: number | null; capped: boolean; issuedAt: string; documentId: string;
 }
 
+/** An issued armory inspection becomes the armory's last assessment (firearms area's `armories`). */
+function armoryAssessment(db: Db, i: IssuedInspection): void {
+  if (i.site !== 'armory' || !i.armoryId || i.score === null) return;
+  db.prepare('UPDATE armories SET last_assessment_score = ?, last_assessment_at = ?, version = version + 1, updated_at = ? WHERE id = ?')
+    .run(i.score, i.issuedAt, i.issuedAt, i.armoryId);
+}
+
 /**
- * Extension point, run inside the issuing transaction: an armory inspection updates that
- * armory's assessment score (firearms area), a pre-licence inspection feeds the licence
- * decision (licensing area). Those tables are not on main yet, so nothing is registered here;
- * each area appends one listener when it lands. A listener that throws aborts the issue.
+ * Run inside the issuing transaction, so the report and its effects commit together; a
+ * listener that throws aborts the issue. Armory inspections update the armory's assessment.
+ * A pre-licence inspection is linked to its licence by `inspections.licence_id`; the licence
+ * decision reads it from there (licensing keeps no score column of its own to update).
  */
-export const ISSUED_INSPECTION_LISTENERS: ((db: Db, i: IssuedInspection) => void)[] = [];
+export const ISSUED_INSPECTION_LISTENERS: ((db: Db, i: IssuedInspection) => void)[] = [armoryAssessment];
 
 export function notifyIssuedInspection(db: Db, i: IssuedInspection): void {
   for (const l of ISSUED_INSPECTION_LISTENERS) l(db, i);

@@ -45,12 +45,17 @@ export function hydrateDue(r: DueSqlRow, today: string): DueRow {
   };
 }
 
-/** One page of the Due view, soonest first; each source is one indexed query inside a UNION ALL. */
+/**
+ * One page of the Due view, soonest first. Each source is asked only for its first
+ * `offset + limit` rows in date order (walking its date index), so a page never sorts a whole
+ * 90-day window of 600,000 credentials; the page is then cut from that small union.
+ */
 export function listDue(db: Db, f: DueFilter, offset: number, limit: number, today: string) {
-  const u = union(f);
+  const kinds = f.kinds.length ? f.kinds : [...DUE_KINDS];
   const p = params(f, today);
-  const rows = db.prepare(`SELECT * FROM (${u}) ORDER BY due_on, kind, entity_id LIMIT @limit OFFSET @offset`).all({ ...p, limit, offset }) as DueSqlRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${u})`).get(p) as { n: number }).n;
+  const top = kinds.map((k) => `SELECT * FROM (${select(DUE_SOURCES[k], !!f.companyId)} ORDER BY due_on, entity_id LIMIT @top)`).join('\nUNION ALL\n');
+  const rows = db.prepare(`SELECT * FROM (${top}) ORDER BY due_on, kind, entity_id LIMIT @limit OFFSET @offset`).all({ ...p, top: offset + limit, limit, offset }) as DueSqlRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${union(f)})`).get(p) as { n: number }).n;
   return { rows: rows.map((r) => hydrateDue(r, today)), total };
 }
 

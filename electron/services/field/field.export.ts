@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
-import { uuidv7 } from '../../../shared/ids.ts';
+import { UUID_RE, uuidv7 } from '../../../shared/ids.ts';
 import { encodeHlc } from '../../../shared/model/hlc.ts';
 import { passwordProblem } from '../../../shared/model/password.ts';
 import type { z } from 'zod';
@@ -27,6 +27,8 @@ export interface ExportPayload {
   workspaceId: string;
   agency: { label: string; publicKey: string; settings: { name: string; country: string; language: string } };
   members: ExportMember[];
+  /** Other people the records name (a lead inspector, who created a record): shown, never signed in. */
+  people?: { id: string; username: string; displayName: string; role: string }[];
   tables: ExportTable[];
 }
 
@@ -69,8 +71,28 @@ export function collectScope(db: Db, items: ExportInput['items']): Map<string, R
       if (!ct || !rows.has(child.table)) continue;
       queue.push({ table: ct, rows: selectByIds(db, child.table, child.fk, fresh.map((r) => String(r.id)), child.where) });
     }
+    for (const parent of table.parents ?? []) {
+      const pt = fieldTable(parent.table);
+      if (!pt || !rows.has(parent.table)) continue;
+      const ids = [...new Set(fresh.map((r) => r[parent.column]).filter((v): v is string => typeof v === 'string'))];
+      queue.push({ table: pt, rows: selectByIds(db, parent.table, 'id', ids) });
+    }
   }
   return new Map([...rows].map(([t, m]) => [t, [...m.values()]]));
+}
+
+/** Users the exported rows point to (any column holding a user's id), so the copy can show them. */
+function referencedPeople(db: Db, scope: Map<string, Record<string, unknown>[]>, members: ExportMember[]) {
+  const ids = new Set<string>();
+  for (const rows of scope.values()) for (const r of rows) for (const v of Object.values(r)) if (typeof v === 'string' && UUID_RE.test(v)) ids.add(v);
+  for (const m of members) ids.delete(m.id);
+  const out: { id: string; username: string; displayName: string; role: string }[] = [];
+  const all = [...ids];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const part = all.slice(i, i + CHUNK);
+    out.push(...(db.prepare(`SELECT id, username, display_name AS displayName, role FROM users WHERE id IN (${part.map(() => '?').join(',')})`).all(...part) as typeof out));
+  }
+  return out;
 }
 
 export interface PreparedExport {
@@ -114,7 +136,7 @@ export async function prepareExport(ctx: Ctx, input: ExportInput): Promise<Prepa
   const payload: ExportPayload = {
     exportId, label: input.label, createdAt: now.toISOString(), hlc, workspaceId,
     agency: { label: ctx.workspaces.keyring.file.label, publicKey: agency.key.publicKey, settings: { name: settings.name, country: settings.country, language: settings.language } },
-    members, tables,
+    members, people: referencedPeople(db, scope, members), tables,
   };
   const bytes = await sealPackage({
     header: {

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { Handlers } from '../../core/context.ts';
+import { countWeapons } from '../../../shared/model/weaponCount.ts';
 import { prepareExport, recordExport } from './field.export.ts';
 import { applyImport, openReturn, planImport, toPreview } from './field.import.ts';
 import { fieldCopyInfo } from './field.mode.ts';
@@ -7,10 +8,17 @@ import { openFieldPackage } from './field.open.ts';
 import { prepareReturn } from './field.return.ts';
 import { presentTables } from './field.registry.ts';
 
-type FieldCommand = 'field.status' | 'field.listMembers' | 'field.exportPackage' | 'field.listExports' | 'field.previewImport' | 'field.applyImport' | 'field.openPackage' | 'field.exportReturn';
+type FieldCommand = 'field.countWeapons' | 'field.status' | 'field.listMembers' | 'field.exportPackage' | 'field.listExports' | 'field.previewImport' | 'field.applyImport' | 'field.openPackage' | 'field.exportReturn';
 
 /** Field packages: export for a team, open as a field copy, return changes, import with conflicts. */
 export const fieldHandlers: Handlers<FieldCommand> = {
+  'field.countWeapons': (ctx, input) => {
+    const insp = ctx.db.prepare('SELECT company_id, armory_id FROM inspections WHERE id = ?').get(input.inspectionId) as { company_id: string; armory_id: string | null } | undefined;
+    if (!insp) throw new AppError('NOT_FOUND', 'errors.inspectionNotFound', {}, 'inspectionId');
+    const rows = ctx.db.prepare('SELECT id, serial, make, state, armory_id FROM firearms WHERE company_id = ? ORDER BY serial_norm').all(insp.company_id) as { id: string; serial: string; make: string; state: string; armory_id: string | null }[];
+    const register = rows.map((r) => ({ id: r.id, serial: r.serial, make: r.make, state: r.state, here: r.state === 'in_armory' && (!insp.armory_id || r.armory_id === insp.armory_id) }));
+    return { expected: register.filter((r) => r.here).length, ...countWeapons(register, input.serials) };
+  },
   'field.status': (ctx) => {
     const info = fieldCopyInfo(ctx.db);
     if (!info) return { mode: 'office', package: null };

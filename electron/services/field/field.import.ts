@@ -44,6 +44,8 @@ interface Item {
   base: string | null; office: string | null; fieldValue: JsonValue; officeValue: JsonValue;
   /** For a new record: the whole row. */
   row?: Record<string, JsonValue>;
+  /** A field row merged into an office row with the same natural key: the field's own id. */
+  alias?: string;
 }
 
 const LABEL_COLUMNS = ['legal_name', 'name', 'filename', 'title', 'reference', 'full_name'];
@@ -78,6 +80,11 @@ export function planImport(db: Db, opened: OpenedReturn): Item[] {
   };
   const label = (t: string, row: Record<string, unknown> | Record<string, JsonValue> | undefined) => {
     if (!row) return null;
+    const via = fieldTable(t)?.label;
+    if (via && typeof row[via.column] === 'string') {
+      const r = db.prepare(via.sql).pluck().get(row[via.column]) as string | undefined;
+      if (r) return r;
+    }
     const c = LABEL_COLUMNS.find((x) => typeof row[x] === 'string');
     return c ? String(row[c]) : null;
   };
@@ -124,6 +131,30 @@ export function planImport(db: Db, opened: OpenedReturn): Item[] {
       continue;
     }
     const row = current(ins.t, ins.id);
+    const twin = !row && t.naturalKey && t.naturalKey.every((c) => ins.row[c] !== null && ins.row[c] !== undefined)
+      ? db.prepare(`SELECT * FROM "${ins.t}" WHERE ${t.naturalKey.map((c) => `"${c}" = ?`).join(' AND ')}`).get(...t.naturalKey.map((c) => fromJson(ins.row[c]))) as Record<string, unknown> | undefined
+      : undefined;
+    if (twin) {
+      // The same record made here too (the office answered the same item): merge field by field.
+      const officeId = String(twin.id);
+      const base = baseRow(ins.t, officeId);
+      for (const c of t.editable) {
+        if (!cols(ins.t).has(c) || !(c in ins.row)) continue;
+        const clock = clockOf.get(ins.t, officeId, c) as { hlc: string; value: string } | undefined;
+        const fieldEnc = JSON.stringify(ins.row[c] ?? null);
+        const officeEnc = enc(twin[c]);
+        const item = { table: ins.t, rowId: officeId, column: c, hlc: ins.h, record: label(ins.t, twin), fieldValue: ins.row[c] ?? null, alias: ins.id };
+        if (clock && clock.hlc >= ins.h) {
+          items.push({ ...item, status: 'superseded', base: null, office: officeEnc, officeValue: null });
+          continue;
+        }
+        // Made here after the export, it had no value then: any difference is a conflict.
+        const ref = clock ? clock.value : base ? JSON.stringify(base[c] ?? null) : null;
+        const status: FieldItemStatus = officeEnc === fieldEnc ? 'same' : ref !== null && officeEnc === ref ? 'apply' : 'conflict';
+        items.push({ ...item, status, base: ref, office: officeEnc, officeValue: JSON.parse(officeEnc) as JsonValue });
+      }
+      continue;
+    }
     if (!row) {
       items.push({ ...common, column: '*', status: 'apply', base: null, office: null, fieldValue: null, officeValue: null, row: ins.row });
       continue;
@@ -216,6 +247,8 @@ export function applyImport(ctx: Ctx, opened: OpenedReturn, resolutions: { table
     if (i.row) continue;
     const value = decision === 'office' ? JSON.stringify(i.officeValue) : JSON.stringify(i.fieldValue);
     clock.run(i.table, i.rowId, i.column, i.hlc, value, h.packageId);
+    // The field's own id of a merged row: a later package naming it finds it handled.
+    if (i.alias) clock.run(i.table, i.alias, '*', i.hlc, JSON.stringify({ mergedInto: i.rowId }), h.packageId);
   }
 
   const colsCache = new Map<string, Set<string>>();

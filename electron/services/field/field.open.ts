@@ -55,12 +55,13 @@ export async function openFieldPackage(ctx: Ctx, input: { path: string; passphra
     db.pragma('foreign_keys=OFF');
     db.transaction(() => {
       const user = db.prepare(`INSERT INTO users (id, username, display_name, role, active, must_change_password, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, 0, 0, ?, ?, NULL)`);
-      for (const m of payload.members) if (m.id !== me.id) user.run(m.id, m.username, m.displayName, m.role, now, now);
+      for (const m of [...payload.members, ...(payload.people ?? [])]) if (m.id !== me.id) user.run(m.id, m.username, m.displayName, m.role, now, now);
       for (const t of payload.tables) {
         if (!fieldTable(t.table)) throw new AppError('INTEGRITY', 'errors.fieldTampered', {}, 'path');
         const local = new Set(tableColumns(db, t.table));
         const idx = t.columns.map((c, i) => [c, i] as const).filter(([c]) => local.has(c));
-        const ins = db.prepare(`INSERT INTO "${t.table}" (${idx.map(([c]) => `"${c}"`).join(', ')}) VALUES (${idx.map(() => '?').join(', ')})`);
+        // OR REPLACE: rows every workspace ships with (the standard checklists) are already here.
+        const ins = db.prepare(`INSERT OR REPLACE INTO "${t.table}" (${idx.map(([c]) => `"${c}"`).join(', ')}) VALUES (${idx.map(() => '?').join(', ')})`);
         for (const row of t.rows) ins.run(...idx.map(([, i]) => fromJson(row[i])));
         counts.push({ table: t.table, rows: t.rows.length });
       }

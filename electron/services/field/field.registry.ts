@@ -12,10 +12,20 @@ export interface FieldTable {
   table: string;
   /** Rows to bring along when a row of this table is chosen: `fk` in `table` points to our id. */
   children: { table: string; fk: string; where?: string }[];
+  /** Rows this row points to that must come along too (an inspection's company and checklist). */
+  parents?: { column: string; table: string }[];
   /** Columns the field may change. Columns not listed travel as reference only. */
   editable: readonly string[];
   /** The field may create new rows (photos, answers, findings). */
   insertable: boolean;
+  /**
+   * Columns that identify a row besides its id: the office (or another inspector) may have made
+   * "the same" row with another id (one answer per checklist item). A new row from the field that
+   * matches one here is merged into it field by field, with conflicts, instead of failing.
+   */
+  naturalKey?: readonly string[];
+  /** How a person recognises a row that has no name of its own: SQL taking `column`'s value. */
+  label?: { column: string; sql: string };
 }
 
 /** Columns no field change ever carries: identity and bookkeeping the office keeps. */
@@ -33,6 +43,8 @@ export const FIELD_TABLES: readonly FieldTable[] = [
       { table: 'firearms', fk: 'company_id' },
       { table: 'persons', fk: 'current_company_id' },
       { table: 'licences', fk: 'company_id' },
+      // Earlier findings of the company, so the team can check what was to be corrected.
+      { table: 'findings', fk: 'company_id' },
     ],
     // What an inspector checks on site: contact details, representative, guarantee and insurance papers, notes.
     editable: ['legal_rep_name', 'legal_rep_id', 'address', 'city', 'phone', 'email', 'insurer', 'insurance_policy', 'insurance_amount', 'insurance_expiry', 'guarantee_amount', 'guarantee_currency', 'guarantee_expiry', 'notes'],
@@ -48,14 +60,39 @@ export const FIELD_TABLES: readonly FieldTable[] = [
   { table: 'firearms', children: [], editable: ['condition', 'notes'], insertable: false },
   { table: 'persons', children: [], editable: [], insertable: false },
   { table: 'licences', children: [], editable: [], insertable: false },
+  // Inspections (audits area; used as soon as its tables exist in the workspace). An inspection
+  // brings its company (with everything above), its checklist version, team, answers, findings and
+  // photos; the field answers the checklist, records findings and photos, drafts the summary.
+  {
+    table: 'inspections',
+    parents: [{ column: 'company_id', table: 'companies' }, { column: 'template_id', table: 'checklist_templates' }],
+    children: [
+      { table: 'inspection_team', fk: 'inspection_id' },
+      { table: 'inspection_answers', fk: 'inspection_id' },
+      { table: 'findings', fk: 'inspection_id' },
+      { table: 'attachments', fk: 'owner_id', where: `owner_type = 'inspection'` },
+    ],
+    editable: ['summary', 'site_label', 'score', 'raw_score', 'capped'],
+    insertable: false,
+  },
+  { table: 'checklist_templates', children: [{ table: 'checklist_items', fk: 'template_id' }], editable: [], insertable: false },
+  { table: 'checklist_items', children: [], editable: [], insertable: false },
+  { table: 'inspection_team', children: [], editable: [], insertable: false },
+  { table: 'inspection_answers', children: [], editable: ['answer', 'note'], insertable: true, naturalKey: ['inspection_id', 'item_id'],
+    label: { column: 'item_id', sql: `SELECT ref || ' — ' || substr(text_es, 1, 80) FROM checklist_items WHERE id = ?` } },
+  {
+    table: 'findings',
+    children: [{ table: 'attachments', fk: 'owner_id', where: `owner_type = 'finding'` }],
+    editable: ['title', 'severity', 'root_cause', 'corrective_action', 'due_date'],
+    insertable: true,
+    naturalKey: ['inspection_id', 'item_id'],
+  },
 ];
 
 export function fieldTable(name: string): FieldTable | undefined {
   return FIELD_TABLES.find((t) => t.table === name);
 }
 
-/** Tables a package may be asked for directly (as opposed to coming along as children). */
-export const ROOT_TABLES = ['companies'] as const;
 
 export function tableColumns(db: Db, table: string): string[] {
   return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);

@@ -68,8 +68,6 @@ export function applyFirearmTransition(db: Db, input: Input, role: Role, now: st
         circumstances, recovered_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`).run(
         uuidv7(), f.id, f.company_id, input.action === 'reportLost' ? 'lost' : 'stolen', input.eventDate, input.reportDate, deadline, late ? 1 : 0,
         input.policeReportNumber, input.circumstances, now, userId);
-      // A weapon out on issue when it went missing: close the issue at the event date.
-      db.prepare('UPDATE firearm_issues SET returned_at = ?, returned_by = ? WHERE firearm_id = ? AND returned_at IS NULL').run(`${input.eventDate}T00:00:00`, userId, f.id);
       // On the timeline the report sits on the day it was filed; the event date travels in the details.
       occurredAt = input.reportDate;
       holder = null;
@@ -101,6 +99,13 @@ export function applyFirearmTransition(db: Db, input: Input, role: Role, now: st
       occurredAt = input.date;
   }
   if ('note' in input && input.note) details.note = input.note;
+  // Leaving "issued" by any other way than a return (seized on post, lost, stolen): the issue ends then.
+  if (f.state === 'issued' && input.action !== 'return') {
+    const end = occurredAt.length === 10 ? `${occurredAt}T00:00:00` : occurredAt;
+    db.prepare('UPDATE firearm_issues SET returned_at = max(issued_at, ?), returned_by = ? WHERE firearm_id = ? AND returned_at IS NULL').run(end, userId, f.id);
+    holder = null;
+    post = null;
+  }
 
   const r = db.prepare(`UPDATE firearms SET state = ?, company_id = ?, holder_person_id = ?, post = ?,
     armory_id = CASE WHEN ? THEN ? ELSE armory_id END, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?`).run(

@@ -30,8 +30,12 @@ export function checkHolder(db: Db, personId: string, calibreCodes: readonly str
 }
 
 /** Display name of a person of the personnel register; the firearms register stores only the id. */
+const nameStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
 export function personName(db: Db, personId: string | null): string | null {
   if (!personId) return null;
-  const r = db.prepare('SELECT given_names, family_names FROM persons WHERE id = ?').get(personId) as { given_names: string; family_names: string } | undefined;
+  let stmt = nameStatements.get(db);
+  if (!stmt) nameStatements.set(db, (stmt = db.prepare('SELECT given_names, family_names FROM persons WHERE id = ?')));
+  const r = stmt.get(personId) as { given_names: string; family_names: string } | undefined;
   return r ? `${r.given_names} ${r.family_names}` : null;
 }

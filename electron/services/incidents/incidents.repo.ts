@@ -31,9 +31,10 @@ export function loadIncident(db: Db, id: string): Incident | null {
   const r = db.prepare(`${INCIDENT_SELECT} WHERE i.id = ?`).get(id) as IncidentSqlRow | undefined;
   if (!r) return null;
   const { firearmCount: _n, ...row } = hydrateIncidentRow(r);
-  const firearms = (db.prepare(`SELECT id, serial, firearm_type, make, calibre, outcome, firearm_id FROM incident_firearms
-    WHERE incident_id = ? ORDER BY position`).all(id) as { id: string; serial: string; firearm_type: string | null; make: string | null; calibre: string | null; outcome: string; firearm_id: string | null }[])
-    .map((f) => ({ id: f.id, serial: f.serial, firearmType: f.firearm_type, make: f.make, calibre: f.calibre, outcome: f.outcome as Incident['firearms'][number]['outcome'], firearmId: f.firearm_id }));
+  // The linked firearm's status in its register today (it may have been recovered since).
+  const firearms = (db.prepare(`SELECT x.id, x.serial, x.firearm_type, x.make, x.calibre, x.outcome, x.firearm_id, r.state AS register_state FROM incident_firearms x
+    LEFT JOIN firearms r ON r.id = x.firearm_id WHERE x.incident_id = ? ORDER BY x.position`).all(id) as { id: string; serial: string; firearm_type: string | null; make: string | null; calibre: string | null; outcome: string; firearm_id: string | null; register_state: string | null }[])
+    .map((f) => ({ id: f.id, serial: f.serial, firearmType: f.firearm_type, make: f.make, calibre: f.calibre, outcome: f.outcome as Incident['firearms'][number]['outcome'], firearmId: f.firearm_id, registerState: f.register_state }));
   return {
     ...row, description: r.description, personnelInvolved: JSON.parse(r.personnel_involved) as string[], damage: r.damage,
     measuresTaken: r.measures_taken, firearms,

@@ -1,13 +1,15 @@
 import { AppError } from '../../../shared/errors.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
-import { roleCan } from '../../../shared/model/roles.ts';
+import { roleCan, type Role } from '../../../shared/model/roles.ts';
 import { addDays, addMonths } from '../../../shared/model/personnel.ts';
 import {
   transitionsFor, type CredentialAction, type CredentialGuard, type CredentialState, type CredentialTransition,
 } from '../../../shared/model/credentialLifecycle.ts';
-import type { Ctx } from '../../core/context.ts';
+import type { AuditNote, Ctx } from '../../core/context.ts';
 import type { Db } from '../../store/db.ts';
 import { nextPatternNumber } from '../../store/sequences.ts';
+import { isKnownCalibre, normaliseCalibre } from '../../../shared/model/calibres.ts';
+import { calibreList } from '../firearms/calibres.repo.ts';
 import { currentEmployment, loadPersonRow, type PersonSqlRow } from './persons.repo.ts';
 import { readPersonnelSettings } from './personnel.settings.ts';
 import { touchPerson } from './persons.write.ts';
@@ -72,32 +74,58 @@ export function vettingProblem(db: Db, p: PersonSqlRow, today: string): AppError
   return null;
 }
 
+/** Who takes a transition, when, and where its journal note goes. */
+interface Env {
+  db: Db;
+  today: string;
+  now: string;
+  actor: { id: string | null; role: Role | null };
+  audit: (note: AuditNote) => void;
+}
+
+const envOf = (ctx: Ctx): Env => ({
+  db: ctx.db, today: localDate(ctx.clock.now()), now: ctx.nowIso(),
+  actor: { id: ctx.user?.id ?? null, role: ctx.user?.role ?? null }, audit: (n) => ctx.audit(n),
+});
+
 /**
  * Applies one credential transition inside the caller's transaction: checks the transition
  * table (INVALID_TRANSITION for any pair it does not list), the acting user's permission for
  * the transition (FORBIDDEN), reasons for decisions (VALIDATION), and the guard (vetting,
  * employment, expiry: INVALID_TRANSITION with the reason). Issuing gives the next number from
  * the agency's pattern and the expiry date. Writes the new state and a `credential_events` row and
- * adds a journal note through `ctx.audit`. After issuing or reinstating, the state follows
- * employment at once (an employed guard goes straight on to Active).
+ * adds a journal note through `ctx.audit`. After issuing, the state follows employment at once
+ * (an employed guard goes straight on to Active).
  *
- * Other areas call this, never UPDATE `persons.credential_status` themselves: e.g. the
- * sanctions service executing a final suspension calls it with `ref: { type: 'sanction', id }`.
- * Throws (and so rolls the caller's transaction back) on any refusal.
+ * Other areas change a credential only through this (or {@link applyCredentialTransitionInDb}),
+ * never by UPDATE on `persons.credential_status`. Throws (rolling the caller's transaction back)
+ * on any refusal.
  *
  * @returns the state the credential ended in.
  */
 export function applyCredentialTransition(ctx: Ctx, input: CredentialTransitionInput): CredentialState {
-  const db = ctx.db;
+  return transition(envOf(ctx), input);
+}
+
+/**
+ * The same for callers that hold a database handle rather than a handler context (the sanctions
+ * service executing a final suspension or revocation): the caller names the actor and the day and
+ * journals the change in its own entry. The credential is the person's: `personId` is its id.
+ */
+export function applyCredentialTransitionInDb(db: Db, input: CredentialTransitionInput & { actor: { id: string; role: Role }; today: string; now: string }): CredentialState {
+  return transition({ db, today: input.today, now: input.now, actor: input.actor, audit: () => {} }, input);
+}
+
+function transition(env: Env, input: CredentialTransitionInput): CredentialState {
+  const { db, today, now } = env;
   const p = loadPersonRow(db, input.personId);
   if (!p) throw new AppError('NOT_FOUND', 'errors.personNotFound', {}, 'personId');
-  const today = localDate(ctx.clock.now());
   const rows = transitionsFor(p.credential_status, input.action);
   if (rows.length === 0) {
     throw new AppError('INVALID_TRANSITION', 'errors.invalidCredentialTransition', { from: p.credential_status, action: input.action });
   }
   const first = rows[0];
-  if (!input.skipPermission && !(ctx.user && roleCan(ctx.user.role, first.permission))) {
+  if (!input.skipPermission && !(env.actor.role && roleCan(env.actor.role, first.permission))) {
     throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `credential.${input.action}` });
   }
   if (first.needsReason) {
@@ -113,8 +141,7 @@ export function applyCredentialTransition(ctx: Ctx, input: CredentialTransitionI
   }
   if (!chosen) throw refusal!;
 
-  const now = ctx.nowIso();
-  const userId = ctx.user?.id ?? null;
+  const userId = env.actor.id;
   let number = p.credential_number;
   let issued = p.credential_issued_on;
   let expires = p.credential_expires_on;
@@ -138,11 +165,11 @@ export function applyCredentialTransition(ctx: Ctx, input: CredentialTransitionI
       legal_basis, ref_type, ref_id, at, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(eventId, p.id, chosen.action, chosen.from, chosen.to, number, issued, expires, input.reason ?? null, input.legalBasis ?? null,
       input.ref?.type ?? null, input.ref?.id ?? null, now, now, now, userId);
-  ctx.audit({
+  env.audit({
     entityType: 'person', entityId: p.id,
     payload: { credential: { action: chosen.action, from: chosen.from, to: chosen.to, number, expires, reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, ref: input.ref ?? null } },
   });
-  if (chosen.to === 'credentialed') return followEmployment(ctx, p.id);
+  if (chosen.to === 'credentialed') return follow(env, p.id);
   return chosen.to;
 }
 
@@ -151,13 +178,17 @@ export function applyCredentialTransition(ctx: Ctx, input: CredentialTransitionI
  * employer becomes Active; Active without one becomes Inactive. Other states are left alone.
  */
 export function followEmployment(ctx: Ctx, personId: string): CredentialState {
-  const p = loadPersonRow(ctx.db, personId)!;
-  const employed = currentEmployment(ctx.db, personId) !== undefined;
+  return follow(envOf(ctx), personId);
+}
+
+function follow(env: Env, personId: string): CredentialState {
+  const p = loadPersonRow(env.db, personId)!;
+  const employed = currentEmployment(env.db, personId) !== undefined;
   if (employed && (p.credential_status === 'credentialed' || p.credential_status === 'inactive')) {
-    return applyCredentialTransition(ctx, { personId, action: 'activate', skipPermission: true });
+    return transition(env, { personId, action: 'activate', skipPermission: true });
   }
   if (!employed && p.credential_status === 'active') {
-    return applyCredentialTransition(ctx, { personId, action: 'deactivate', skipPermission: true });
+    return transition(env, { personId, action: 'deactivate', skipPermission: true });
   }
   return p.credential_status;
 }
@@ -167,10 +198,10 @@ export function followEmployment(ctx: Ctx, personId: string): CredentialState {
  * table with its own event and journal note. Returns how many expired.
  */
 export function expireCredentials(ctx: Ctx): number {
-  const today = localDate(ctx.clock.now());
+  const env = envOf(ctx);
   const due = ctx.db.prepare(`SELECT id FROM persons WHERE credential_expires_on < ? AND credential_status IN ('credentialed','active','inactive','suspended')`)
-    .all(today) as { id: string }[];
-  for (const d of due) applyCredentialTransition(ctx, { personId: d.id, action: 'expire', skipPermission: true });
+    .all(env.today) as { id: string }[];
+  for (const d of due) transition(env, { personId: d.id, action: 'expire', skipPermission: true });
   return due.length;
 }
 
@@ -187,19 +218,27 @@ export function credentialValidOn(db: Db, personId: string, date: string): boole
   return r !== undefined;
 }
 
-/** Calibres compare without case or spaces: "9 mm" and "9MM" are the same qualification. */
-export function calibreKey(calibre: string): string {
-  return calibre.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+/**
+ * The calibre code for what a caller passes: a code of the workspace's calibre list as is, or a
+ * written spelling resolved through the list (null when unknown or ambiguous: never guessed).
+ */
+function calibreCodeOf(db: Db, calibre: string): string | null {
+  const list = calibreList(db);
+  if (list.some((c) => c.code === calibre)) return calibre;
+  const m = normaliseCalibre(calibre, list);
+  return isKnownCalibre(m) && m.components.length === 1 ? m.code : null;
 }
 
 /**
- * True when the person has a firearm qualification for `calibre` in force on `date`:
+ * True when the person has a firearm qualification for `calibre` (a calibre code such as
+ * `9x19`, or a spelling the calibre list resolves, such as "9 mm") in force on `date`:
  * qualified on or before it and not past its requalification date. It says nothing about the
- * credential: a caller issuing a weapon checks {@link credentialValidOn} too.
+ * credential: a caller issuing a weapon checks {@link credentialValidOn} too (or uses
+ * `personnelEligibility`, which checks both).
  */
 export function qualifiedFor(db: Db, personId: string, calibre: string, date: string): boolean {
-  const rows = db.prepare(`SELECT calibre FROM person_qualifications WHERE person_id = ? AND qualified_on <= ? AND (requalify_by IS NULL OR requalify_by >= ?)`)
-    .all(personId, date, date) as { calibre: string }[];
-  const key = calibreKey(calibre);
-  return rows.some((r) => calibreKey(r.calibre) === key);
+  const code = calibreCodeOf(db, calibre);
+  if (!code) return false;
+  return db.prepare(`SELECT 1 FROM person_qualifications WHERE person_id = ? AND calibre = ? AND qualified_on <= ? AND (requalify_by IS NULL OR requalify_by >= ?)`)
+    .get(personId, code, date, date) !== undefined;
 }

@@ -10,6 +10,7 @@ import { readPersonnelSettings, writePersonnelSettings } from './personnel.setti
 import { loadPerson, loadPersonRow } from './persons.repo.ts';
 import { iteratePersons, listPersons } from './persons.query.ts';
 import { checkPersonRules, insertPerson, touchPerson, updatePerson } from './persons.write.ts';
+import { resolveCalibre } from '../firearms/calibres.repo.ts';
 
 type PersonnelCommand =
   | 'personnel.create' | 'personnel.update' | 'personnel.get' | 'personnel.list' | 'personnel.export'
@@ -88,13 +89,20 @@ export const personnelHandlers: Handlers<PersonnelCommand> = {
 
   'personnel.addQualification': (ctx, input) => {
     requireRow(ctx, input.personId);
+    // Calibres come from the workspace's list (firearms area): unknown or ambiguous spellings go back to the officer.
+    const calibre = resolveCalibre(ctx.db, input.calibre, 'calibre');
     if (input.qualifiedOn > today(ctx)) throw AppError.validation('qualifiedOn', 'validation.dateFuture');
-    const id = uuidv7();
     const now = ctx.nowIso();
-    ctx.db.prepare(`INSERT INTO person_qualifications (id, person_id, calibre, qualified_on, requalify_by, instructor, created_at, updated_at, created_by)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, input.personId, input.calibre, input.qualifiedOn, input.requalifyBy, input.instructor, now, now, ctx.user!.id);
+    const ins = ctx.db.prepare(`INSERT INTO person_qualifications (id, person_id, calibre, qualified_on, requalify_by, instructor, created_at, updated_at, created_by)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // A multi-calibre weapon's spelling ("38 SPL / 357 MAG") qualifies for each of its calibres.
+    const ids = calibre.components.map((c) => {
+      const id = uuidv7();
+      ins.run(id, input.personId, c.code, input.qualifiedOn, input.requalifyBy, input.instructor, now, now, ctx.user!.id);
+      return { id, calibre: c.code };
+    });
     touchPerson(ctx.db, input.personId, now, ctx.user!.id);
-    ctx.audit({ entityType: 'person', entityId: input.personId, payload: { qualification: { id, ...input } } });
+    ctx.audit({ entityType: 'person', entityId: input.personId, payload: { qualification: { ids, ...input } } });
     return mustLoad(ctx, input.personId);
   },
 

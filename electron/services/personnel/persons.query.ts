@@ -47,11 +47,19 @@ function where(q: Q, today: string): { sql: string; params: unknown[] } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** The SQL of one page, exported so the bench and tests can EXPLAIN it. */
-export function listSql(q: Q, today: string, reverse = false): { page: string; count: string; params: unknown[] } {
+/**
+ * The SQL of one page, exported so the bench and tests can EXPLAIN it. `keys` finds the page's
+ * row ids by walking an index alone (every index holds the rowid, so OFFSET skips index entries
+ * without reading a single row or joining a company); `page` then reads just those rows. The
+ * outer ORDER BY sorts at most one page.
+ */
+export function listSql(q: Q, today: string, reverse = false): { keys: string; page: string; count: string; params: unknown[] } {
   const w = where(q, today);
+  const order = orderBy(q, reverse);
+  const keys = `SELECT p.rowid AS k FROM persons p ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
   return {
-    page: `SELECT ${ROW_COLUMNS} FROM persons p LEFT JOIN companies c ON c.id = p.current_company_id ${w.sql} ORDER BY ${orderBy(q, reverse)} LIMIT ? OFFSET ?`,
+    keys,
+    page: `SELECT ${ROW_COLUMNS} FROM (${keys}) AS pk CROSS JOIN persons p ON p.rowid = pk.k LEFT JOIN companies c ON c.id = p.current_company_id ORDER BY ${order}`,
     count: `SELECT count(*) AS n FROM persons p ${w.sql}`,
     params: w.params,
   };

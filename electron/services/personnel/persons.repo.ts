@@ -1,4 +1,6 @@
 import type { Db } from '../../store/db.ts';
+import { calibreLabel } from '../../../shared/model/calibres.ts';
+import { calibreList } from '../firearms/calibres.repo.ts';
 import type { Person, PersonRow } from '../../../shared/commands/personnel.ts';
 import type { Country } from '../../../shared/model/taxId.ts';
 import type { CriminalCheckResult, PersonRole, TrainingKind } from '../../../shared/model/personnel.ts';
@@ -51,7 +53,7 @@ export function loadPerson(db: Db, id: string): Person | null {
     WHERE e.person_id = ? ORDER BY e.start_date DESC, e.created_at DESC`).all(id) as {
     id: string; company_id: string; company_name: string; position: string | null; start_date: string; end_date: string | null; end_reason: string | null;
   }[];
-  const events = db.prepare('SELECT * FROM credential_events WHERE person_id = ? ORDER BY at DESC, id DESC').all(id) as {
+  const events = db.prepare('SELECT * FROM credential_events WHERE person_id = ? ORDER BY at DESC, rowid DESC').all(id) as {
     id: string; action: CredentialAction; from_status: CredentialState; to_status: CredentialState; credential_number: string | null;
     issued_on: string | null; expires_on: string | null; reason: string | null; legal_basis: string | null; ref_type: string | null;
     ref_id: string | null; at: string; created_by: string | null;
@@ -63,7 +65,7 @@ export function loadPerson(db: Db, id: string): Person | null {
     healthCertDate: r.health_cert_date, credentialIssuedOn: r.credential_issued_on, notes: r.notes, version: r.version,
     createdAt: r.created_at, createdBy: r.created_by, updatedBy: r.updated_by,
     trainings: trainings.map((t) => ({ id: t.id, course: t.course, hours: t.hours, provider: t.provider, completedOn: t.completed_on, kind: t.kind })),
-    qualifications: quals.map((q) => ({ id: q.id, calibre: q.calibre, qualifiedOn: q.qualified_on, requalifyBy: q.requalify_by, instructor: q.instructor })),
+    qualifications: quals.map((q) => ({ id: q.id, calibre: q.calibre, calibreLabel: calibreLabel(q.calibre, calibreList(db)), qualifiedOn: q.qualified_on, requalifyBy: q.requalify_by, instructor: q.instructor })),
     employments: jobs.map((j) => ({
       id: j.id, companyId: j.company_id, companyName: j.company_name, position: j.position, startDate: j.start_date, endDate: j.end_date, endReason: j.end_reason,
     })),

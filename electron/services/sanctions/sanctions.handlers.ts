@@ -20,6 +20,7 @@ export const sanctionsHandlers: Handlers<SanctionsCommand> = {
     const adapter = SANCTION_TARGET_ADAPTERS[input.targetType];
     const target = adapter.describe(ctx.db, input.targetId);
     if (!target) throw AppError.validation('targetId', input.targetType === 'licence' ? 'errors.licenceNotFound' : 'errors.personNotFound', {}, 'NOT_FOUND');
+    if (!target.sanctionable) throw AppError.validation('targetId', 'errors.targetNotSanctionable', { label: target.label ?? '' }, 'CONFLICT');
     if (input.kind === 'extra_condition' && !adapter.takesConditions) throw AppError.validation('kind', 'errors.conditionNeedsLicence');
     const id = uuidv7();
     const now = ctx.nowIso();

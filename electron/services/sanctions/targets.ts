@@ -21,7 +21,7 @@ export interface TargetChange {
  * caller's transaction, so a sanction never changes a licence or credential by hand.
  */
 export interface SanctionTargetAdapter {
-  describe(db: Db, id: string): { companyId: string | null; label: string | null } | null;
+  describe(db: Db, id: string): { companyId: string | null; label: string | null; sanctionable: boolean } | null;
   apply(ctx: Ctx, change: TargetChange): void;
   /** Whether an extra licence condition makes sense for this target. */
   takesConditions: boolean;
@@ -29,8 +29,9 @@ export interface SanctionTargetAdapter {
 
 const licence: SanctionTargetAdapter = {
   describe(db, id) {
-    const r = db.prepare('SELECT company_id, number FROM licences WHERE id = ?').get(id) as { company_id: string; number: string | null } | undefined;
-    return r ? { companyId: r.company_id, label: r.number } : null;
+    const r = db.prepare('SELECT company_id, number, state FROM licences WHERE id = ?').get(id) as { company_id: string; number: string | null; state: string } | undefined;
+    // Only a licence in force (or suspended) can be sanctioned; an application is refused instead.
+    return r ? { companyId: r.company_id, label: r.number, sanctionable: ['active', 'renewal_filed', 'suspended'].includes(r.state) } : null;
   },
   apply(ctx, c) {
     applyLicenceTransition(ctx.db, {
@@ -48,10 +49,13 @@ const licence: SanctionTargetAdapter = {
  */
 const credential: SanctionTargetAdapter = {
   describe(db, id) {
-    const r = db.prepare('SELECT current_company_id, credential_number, given_names, family_names FROM persons WHERE id = ?').get(id) as
-      | { current_company_id: string | null; credential_number: string | null; given_names: string; family_names: string }
+    const r = db.prepare('SELECT current_company_id, credential_number, credential_status, given_names, family_names FROM persons WHERE id = ?').get(id) as
+      | { current_company_id: string | null; credential_number: string | null; credential_status: string; given_names: string; family_names: string }
       | undefined;
-    return r ? { companyId: r.current_company_id, label: r.credential_number ?? `${r.given_names} ${r.family_names}` } : null;
+    return r ? {
+      companyId: r.current_company_id, label: r.credential_number ?? `${r.given_names} ${r.family_names}`,
+      sanctionable: ['credentialed', 'active', 'inactive', 'suspended'].includes(r.credential_status),
+    } : null;
   },
   apply(ctx, c) {
     applyCredentialTransition(ctx, {

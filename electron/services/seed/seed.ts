@@ -13,6 +13,8 @@ import { seedReturns } from './returns.ts';
 import { PERSONNEL_SCALES, seedPersonnel } from './personnel.ts';
 import { seedLicensing } from './licensing.ts';
 import { seedAccountability } from './accountability.ts';
+import { FIREARM_SCALES, seedFirearms } from './firearms.ts';
+import { seedAudits } from './audits.ts';
 
 export const SCALES = { small: 150, medium: 600, national: 2500 } as const;
 export type Scale = keyof typeof SCALES;
@@ -68,7 +70,9 @@ export async function seedDemoWorkspace(ws: WorkspaceManager, opts: { scale: Sca
   })();
   seedCompanies(ws.db, SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
   seedPersonnel(ws.db, PERSONNEL_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username, details: true });
+  seedFirearms(ws.db, FIREARM_SCALES[opts.scale], { now: opts.now, userId: admin.id, username: admin.username });
   seedLicensing(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
+  seedAudits(ws.db, { now: opts.now, userId: admin.id, username: admin.username, companies: 40 });
   seedAccountability(ws.db, { now: opts.now, userId: admin.id, username: admin.username, perCompany: 2 });
   await seedReturns(ws.db, { now: opts.now, userId: admin.id, username: admin.username });
 }

@@ -10,9 +10,12 @@ export interface DrillRow { id: string; title: string; subtitle: string | null; 
  */
 export interface FigureModule {
   id: FigureId;
-  compute(db: Db, f: StatisticsFilters): FigureData;
-  drill(db: Db, f: StatisticsFilters, category: string, series: string | null, offset: number, limit: number): { rows: DrillRow[]; total: number };
+  compute(db: Db, f: StatisticsFilters, env: FigureEnv): FigureData;
+  drill(db: Db, f: StatisticsFilters, category: string, series: string | null, offset: number, limit: number, env: FigureEnv): { rows: DrillRow[]; total: number };
 }
+
+/** What a figure may need besides its filters: today's date (from the clock, so tests can fix it). */
+export interface FigureEnv { today: string }
 
 /** A WHERE fragment and its parameters. */
 export interface Where { sql: string; params: unknown[] }

@@ -152,6 +152,7 @@ CREATE TABLE findings (
   due_date TEXT,
   recurrence INTEGER NOT NULL DEFAULT 1,
   raised_by_answer INTEGER NOT NULL DEFAULT 0 CHECK (raised_by_answer IN (0,1)),
+  sanction_id TEXT,
   status_changed_at TEXT NOT NULL,
   closed_at TEXT,
   version INTEGER NOT NULL DEFAULT 1,

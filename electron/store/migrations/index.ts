@@ -12,6 +12,7 @@ import * as m0008 from './0008_fieldwork.ts';
 import * as m0015 from './0015_field.ts';
 import * as m0006 from './0006_audits.ts';
 import * as m0009 from './0009_accountability.ts';
+import * as m0016 from './0016_accountability_stats.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -23,12 +24,13 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 3, name: '0003_personnel', sql: m0003.sql },
   { version: 4, name: '0004_licensing', sql: m0004.sql },
   { version: 5, name: '0005_firearms', sql: m0005.sql },
+  { version: 6, name: '0006_audits', sql: m0006.sql },
   { version: 7, name: '0007_returns', sql: m0007.sql },
   { version: 8, name: '0008_fieldwork', sql: m0008.sql },
   { version: 11, name: '0011_licensing', sql: m0011.sql },
   { version: 15, name: '0015_field', sql: m0015.sql },
-  { version: 6, name: '0006_audits', sql: m0006.sql },
   { version: 9, name: '0009_accountability', sql: m0009.sql },
+  { version: 16, name: '0016_accountability_stats', sql: m0016.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');

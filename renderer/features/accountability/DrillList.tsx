@@ -5,8 +5,10 @@ import { useTk } from './common.tsx';
 import { useLoad } from './useLoad.ts';
 import type { Drill } from './StatisticsPage.tsx';
 
-const ROUTE: Record<string, string> = { company: 'companies', incident: 'incidents', grievance: 'grievances' };
-const STATUS_KEY: Record<string, string> = { company: 'icoca', incident: 'incidents.status', grievance: 'grievances.status' };
+const ROUTE: Record<string, string> = { company: 'companies', incident: 'incidents', grievance: 'grievances', firearm: 'firearms', person: 'personnel', licence: 'licensing', sanction: 'sanctions', inspection: 'inspections' };
+const STATUS_KEY: Record<string, string> = {
+  company: 'icoca', incident: 'incidents.status', grievance: 'grievances.status', firearm: 'firearmState', person: 'credentialState', licence: 'licensing.state', sanction: 'sanctions.state', inspection: 'audits.status',
+};
 
 /** The records behind one bar, paged in SQL; each opens its own page. */
 export function DrillList({ drill, filters, onBack }: { drill: Drill; filters: StatisticsFilters; onBack(): void }) {

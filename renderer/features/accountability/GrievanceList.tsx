@@ -16,10 +16,11 @@ const INITIAL: View = { search: '', status: '', category: '', overdue: false, re
 let remembered = INITIAL;
 
 /** Grievances: search by reference code, company or content; filters and sort in SQL. */
-export function GrievanceList({ can }: { can: (p: string) => boolean }) {
+export function GrievanceList({ can, preset }: { can: (p: string) => boolean; preset?: Partial<View> }) {
   const { t, tError } = useI18n();
   const tk = useTk();
-  const [view, setViewState] = useState<View>(remembered);
+  // A home card opens the list with its filter (and nothing else) set.
+  const [view, setViewState] = useState<View>(() => (preset ? (remembered = { ...INITIAL, ...preset }) : remembered));
   const setView = useCallback((p: Partial<View>) => setViewState((v) => (remembered = { ...v, ...p })), []);
   const list = useLoad('grievances.list', {
     search: view.search, status: (view.status || null) as never, category: (view.category || null) as never,

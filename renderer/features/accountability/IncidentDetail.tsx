@@ -64,7 +64,7 @@ export function IncidentDetail({ id, can }: { id: string; can: (p: string) => bo
                   <tbody>
                     {v.firearms.map((a) => (
                       <tr key={a.id}>
-                        <td><span className="mono">{a.serial}</span>{a.firearmId ? null : <div className="small muted">{t('incidents.firearmNotInRegister')}</div>}</td>
+                        <td><span className="mono">{a.serial}</span>{a.firearmId ? <div className="small">{t('incidents.registerState')}: <strong data-testid="register-state">{tk(`firearmState.${a.registerState}`)}</strong></div> : <div className="small muted">{t('incidents.firearmNotInRegister')}</div>}</td>
                         <td>{[a.firearmType, a.make, a.calibre].filter(Boolean).join(' · ') || '—'}</td>
                                                 <td><span className={a.outcome === 'lost' || a.outcome === 'stolen' ? 'badge badge-danger' : 'badge'}>{tk(`incidents.outcome.${a.outcome}`)}</span></td>
                       </tr>

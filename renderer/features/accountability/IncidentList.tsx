@@ -16,10 +16,10 @@ const INITIAL: View = { search: '', type: '', status: '', late: false, sort: { i
 let remembered = INITIAL;
 
 /** Incidents reported by companies; a serial number typed in the search finds every incident naming that firearm. */
-export function IncidentList({ can }: { can: (p: string) => boolean }) {
+export function IncidentList({ can, preset }: { can: (p: string) => boolean; preset?: Partial<View> }) {
   const { t, tError } = useI18n();
   const tk = useTk();
-  const [view, setViewState] = useState<View>(remembered);
+  const [view, setViewState] = useState<View>(() => (preset ? (remembered = { ...INITIAL, ...preset }) : remembered));
   const setView = useCallback((p: Partial<View>) => setViewState((v) => (remembered = { ...v, ...p })), []);
   const list = useLoad('incidents.list', {
     search: view.search, type: (view.type || null) as never, status: (view.status || null) as never, late: view.late ? true : null,

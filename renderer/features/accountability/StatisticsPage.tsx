@@ -58,7 +58,7 @@ export function StatisticsPage({ can }: { can: (p: string) => boolean }) {
 function FigureCard({ figure, onPick }: { figure: FigureData; onPick(d: Drill): void }) {
   const { t } = useI18n();
   const tk = useTk();
-  const labels = useMemo(() => figureLabels(figure.id, (k) => tk(k)), [figure.id, tk]);
+  const labels = useMemo(() => figureLabels(figure.id, (k) => tk(k), figure.labels), [figure.id, figure.labels, tk]);
   const option = useMemo(() => figureOption(figure, labels, { animation: true }), [figure, labels]);
   const title = tk(`statistics.figure.${figure.id}`);
   const open = (category: string, series: string | null) => onPick({

@@ -9,6 +9,6 @@ export function AuditsArea({ route, can }: { route: string[]; can: (p: string) =
   const { t } = useI18n();
   const [, second] = route;
   if (!second) return <InspectionListPage can={can} />;
-  if (second === 'new') return can('inspections.write') ? <PlanInspectionPage /> : <div className="page"><div className="alert alert-error" role="alert">{t('errors.forbidden')}</div></div>;
+  if (second === 'new') return can('inspections.write') ? <PlanInspectionPage can={can} /> : <div className="page"><div className="alert alert-error" role="alert">{t('errors.forbidden')}</div></div>;
   return <InspectionPage key={second} id={second} can={can} />;
 }

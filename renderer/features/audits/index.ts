@@ -1,2 +1,4 @@
-/** Audits: inspections with their checklists and findings; other features import only from here. */
+/** Audits: inspections with their checklists and findings, and certifications; other features import only from here. */
 export { AuditsArea } from './AuditsArea.tsx';
+export { CertificationsPage } from './CertificationsPage.tsx';
+export { ChecklistsPage } from './ChecklistsPage.tsx';

@@ -7,14 +7,15 @@ import type { AppErrorData } from '../../../shared/errors.ts';
 import { tableLabel } from './labels.ts';
 
 type Member = CommandOutput<'field.listMembers'>[number];
-interface Chosen { id: string; name: string }
+interface Chosen { id: string; name: string; table: 'inspections' | 'companies' }
 
 /**
  * The export dialog: choose the records the team needs, the team, a passphrase (strength checked
  * as it is typed, and again in the main process) and where to write the package.
  */
-export function ExportPanel({ onDone }: { onDone(): void }) {
+export function ExportPanel({ onDone, inspections }: { onDone(): void; inspections: boolean }) {
   const { t, formatNumber } = useI18n();
+  const [kind, setKind] = useState<'inspections' | 'companies'>(inspections ? 'inspections' : 'companies');
   const [label, setLabel] = useState('');
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<Chosen[]>([]);
@@ -35,12 +36,18 @@ export function ExportPanel({ onDone }: { onDone(): void }) {
     const q = search.trim();
     if (q.length < 2) { setResults([]); return; }
     const timer = setTimeout(() => {
-      void call('companies.list', { search: q, limit: 8 }).then((r) => {
-        if (r.ok) setResults(r.value.rows.map((c) => ({ id: c.id, name: c.legalName })));
-      });
+      if (kind === 'inspections') {
+        void call('inspections.list', { search: q, limit: 8 }).then((r) => {
+          if (r.ok) setResults(r.value.rows.map((i) => ({ id: i.id, name: `${i.reference} · ${i.companyName}`, table: 'inspections' as const })));
+        });
+      } else {
+        void call('companies.list', { search: q, limit: 8 }).then((r) => {
+          if (r.ok) setResults(r.value.rows.map((c) => ({ id: c.id, name: c.legalName, table: 'companies' as const })));
+        });
+      }
     }, 200);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, kind]);
 
   const toggle = (c: Chosen, on: boolean) => setChosen((xs) => (on ? [...xs.filter((x) => x.id !== c.id), c] : xs.filter((x) => x.id !== c.id)));
 
@@ -51,7 +58,8 @@ export function ExportPanel({ onDone }: { onDone(): void }) {
     setDone(null);
     if (!newPasswordReady(pass, confirm)) return;
     setBusy(true);
-    const r = await call('field.exportPackage', { label, items: chosen.length ? [{ table: 'companies', ids: chosen.map((c) => c.id) }] : [], memberIds: team, passphrase: pass, path: path.trim() });
+    const items = (['inspections', 'companies'] as const).map((table) => ({ table, ids: chosen.filter((c) => c.table === table).map((c) => c.id) })).filter((i) => i.ids.length);
+    const r = await call('field.exportPackage', { label, items, memberIds: team, passphrase: pass, path: path.trim() });
     setBusy(false);
     if (r.ok) {
       setDone(r.value);
@@ -70,7 +78,17 @@ export function ExportPanel({ onDone }: { onDone(): void }) {
       <TextInput id="field-label" label={t('field.label')} value={label} onChange={setLabel} required maxLength={200} error={fieldError('label')} />
       <fieldset className="field">
         <legend className="field-label">{t('field.records')}</legend>
-        <TextInput id="field-search" type="search" label={t('field.searchCompanies')} value={search} onChange={setSearch} autoComplete="off" />
+        {inspections ? (
+          <div className="row" role="radiogroup" aria-label={t('field.records')}>
+            {(['inspections', 'companies'] as const).map((k) => (
+              <label key={k} className="checkbox">
+                <input type="radio" name="field-kind" checked={kind === k} onChange={() => { setKind(k); setResults([]); }} />
+                {t(k === 'inspections' ? 'field.byInspection' : 'field.byCompany')}
+              </label>
+            ))}
+          </div>
+        ) : null}
+        <TextInput id="field-search" type="search" label={t(kind === 'inspections' ? 'field.searchInspections' : 'field.searchCompanies')} value={search} onChange={setSearch} autoComplete="off" />
         {results.length ? (
           <ul className="field-pick" style={{ listStyle: 'none', padding: 0, margin: '4px 0 8px' }} aria-label={t('field.searchResults')}>
             {results.map((c) => (

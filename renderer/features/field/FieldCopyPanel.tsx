@@ -5,6 +5,7 @@ import { FormError, NewPasswordFields, TextInput, newPasswordReady, useFieldErro
 import type { CommandOutput } from '../../../shared/commands/index.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import { tableLabel } from './labels.ts';
+import { WeaponCountPanel } from './WeaponCountPanel.tsx';
 
 type Status = NonNullable<CommandOutput<'field.status'>['package']>;
 
@@ -47,6 +48,7 @@ export function FieldCopyPanel({ pkg, onDone }: { pkg: Status; onDone(): void })
         <p className="small muted">{t('field.fingerprint')}: <span className="hash">{pkg.agencyFingerprint}</span></p>
         <div className="alert alert-info" data-testid="field-pending">{t('field.pending', { count: pkg.changes })}</div>
       </section>
+      <WeaponCountPanel />
       <form className="card" onSubmit={submit} noValidate aria-labelledby="field-return-title">
         <h2 id="field-return-title">{t('field.returnTitle')}</h2>
         <p className="muted">{t('field.returnLead')}</p>

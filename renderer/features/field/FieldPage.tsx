@@ -44,7 +44,7 @@ export function FieldPage() {
         <FieldCopyPanel pkg={status.package!} onDone={() => void load()} />
       ) : (
         <>
-          {can('field.export') ? <ExportPanel onDone={() => void load()} /> : null}
+          {can('field.export') ? <ExportPanel onDone={() => void load()} inspections={can('inspections.read')} /> : null}
           {can('field.import') ? <ImportPanel onDone={() => void load()} /> : null}
           {exports ? (
             <section className="card" aria-labelledby="field-exports-title">

@@ -5,7 +5,7 @@ import { FormError, PasswordInput, TextInput, useFieldErrors } from '../../compo
 import type { CommandOutput } from '../../../shared/commands/index.ts';
 import type { FieldPlanItem, FieldPreview } from '../../../shared/commands/field.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
-import { columnLabel, tableLabel } from './labels.ts';
+import { columnLabel, tableLabel, valueLabel } from './labels.ts';
 
 const keyOf = (i: FieldPlanItem) => `${i.table}|${i.rowId}|${i.column}`;
 
@@ -103,9 +103,9 @@ export function ImportPanel({ onDone }: { onDone(): void }) {
                       <tr key={keyOf(c)}>
                         <td>{c.record ?? c.rowId}</td>
                         <td>{columnLabel(t, c.table, c.column)}</td>
-                        <td>{value(c.base)}</td>
-                        <td>{value(c.office)}</td>
-                        <td>{value(c.field)}</td>
+                        <td>{value(valueLabel(t, c.column, c.base))}</td>
+                        <td>{value(valueLabel(t, c.column, c.office))}</td>
+                        <td>{value(valueLabel(t, c.column, c.field))}</td>
                         <td>
                           <div role="radiogroup" aria-label={`${t('field.keep')}: ${c.record ?? ''} ${columnLabel(t, c.table, c.column)}`} className="row">
                             {(['office', 'field'] as const).map((k) => (
@@ -134,8 +134,8 @@ export function ImportPanel({ onDone }: { onDone(): void }) {
                     <td>{tableLabel(t, c.table)}</td>
                     <td>{c.record ?? c.rowId}</td>
                     <td>{columnLabel(t, c.table, c.column)}</td>
-                    <td>{c.column === '*' ? '—' : value(c.office)}</td>
-                    <td>{c.column === '*' ? t('field.newRecord') : value(c.field)}</td>
+                    <td>{c.column === '*' ? '—' : value(valueLabel(t, c.column, c.office))}</td>
+                    <td>{c.column === '*' ? t('field.newRecord') : value(valueLabel(t, c.column, c.field))}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,7 +8,7 @@ import { AMMO_CONSUMPTION_REASONS, AMMO_TYPES } from '../../../shared/model/fire
 import { k, todayLocal, useArmoryOptions, useCompanyOptions, useQuery } from './useFirearms.ts';
 import { CalibreHint } from './CalibreHint.tsx';
 
-type Mode = { kind: 'receive' } | { kind: 'consume' | 'count'; lot: AmmoLot };
+type Mode = { kind: 'receive' } | { kind: 'consume' | 'count' | 'transfer'; lot: AmmoLot };
 
 /** Ammunition lots with their balance, balances per company and armory, receipts, consumption and counts. */
 export function AmmunitionPage({ can }: { can: (p: string) => boolean }) {
@@ -35,7 +35,7 @@ export function AmmunitionPage({ can }: { can: (p: string) => boolean }) {
         <table className="table" aria-label={t('ammo.title')}>
           <thead><tr>
             <th>{t('firearms.field.company')}</th><th>{t('firearms.field.armory')}</th><th>{t('firearms.field.calibre')}</th><th>{t('ammo.type')}</th>
-            <th>{t('ammo.lotNumber')}</th><th>{t('ammo.manufacturer')}</th><th className="num">{t('ammo.balance')}</th><th>{t('ammo.count')}</th>{can('firearms.write') ? <th><span className="visually-hidden">{t('common.actions')}</span></th> : null}
+            <th>{t('ammo.lotNumber')}</th><th>{t('ammo.manufacturer')}</th><th className="num">{t('ammo.balance')}</th><th>{t('ammo.lastCount')}</th>{can('firearms.write') ? <th><span className="visually-hidden">{t('common.actions')}</span></th> : null}
           </tr></thead>
           <tbody>
             {(lots.data?.rows ?? []).map((l) => (
@@ -48,6 +48,7 @@ export function AmmunitionPage({ can }: { can: (p: string) => boolean }) {
                 {can('firearms.write') ? (
                   <td className="actions-cell">
                     <button type="button" className="btn btn-secondary btn-sm" onClick={() => setMode({ kind: 'consume', lot: l })}>{t('ammo.consume')}</button>
+                    <button type="button" className="btn btn-secondary btn-sm" onClick={() => setMode({ kind: 'transfer', lot: l })}>{t('ammo.transfer')}</button>
                     <button type="button" className="btn btn-secondary btn-sm" onClick={() => setMode({ kind: 'count', lot: l })}>{t('ammo.count')}</button>
                   </td>
                 ) : null}
@@ -105,24 +106,35 @@ function ReceiveDialog({ onCancel, onDone }: { onCancel(): void; onDone(): void 
   );
 }
 
-function LotDialog({ mode, onCancel, onDone }: { mode: { kind: 'consume' | 'count'; lot: AmmoLot }; onCancel(): void; onDone(): void }) {
+function LotDialog({ mode, onCancel, onDone }: { mode: { kind: 'consume' | 'count' | 'transfer'; lot: AmmoLot }; onCancel(): void; onDone(): void }) {
   const { t, formatNumber } = useI18n();
-  const [v, setV] = useState({ quantity: '', reason: 'training', declared: String(mode.lot.balance), counted: '', date: todayLocal() });
+  const [v, setV] = useState({ quantity: '', reason: 'training', declared: String(mode.lot.balance), counted: '', date: todayLocal(), toCompanyId: mode.lot.companyId, toArmoryId: '' });
+  const companies = useCompanyOptions();
+  const armories = useArmoryOptions(v.toCompanyId);
   const [error, setError] = useState<AppErrorData | null>(null);
   const fe = useFieldErrors(error);
   const set = (f: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [f]: x }));
   const submit = async () => {
     const r = mode.kind === 'consume'
       ? await call('ammunition.consume', { lotId: mode.lot.id, quantity: Number(v.quantity) || 0, reason: v.reason as 'training', date: v.date })
-      : await call('ammunition.count', { lotId: mode.lot.id, declared: Number(v.declared), counted: v.counted === '' ? -1 : Number(v.counted), date: v.date });
+      : mode.kind === 'transfer'
+        ? await call('ammunition.transfer', { lotId: mode.lot.id, quantity: Number(v.quantity) || 0, toCompanyId: v.toCompanyId, toArmoryId: v.toArmoryId || null, date: v.date })
+        : await call('ammunition.count', { lotId: mode.lot.id, declared: Number(v.declared), counted: v.counted === '' ? -1 : Number(v.counted), date: v.date });
     if (r.ok) onDone(); else setError(r.error);
   };
-  const title = `${t(mode.kind === 'consume' ? 'ammo.consume' : 'ammo.count')} · ${mode.lot.lotNumber} (${mode.lot.calibre})`;
+  const label = t(mode.kind === 'consume' ? 'ammo.consume' : mode.kind === 'transfer' ? 'ammo.transfer' : 'ammo.count');
+  const title = `${label} · ${mode.lot.lotNumber} (${mode.lot.calibre})`;
   return (
-    <Dialog title={title} submitLabel={t(mode.kind === 'consume' ? 'ammo.consume' : 'ammo.count')} onSubmit={() => void submit()} onCancel={onCancel}>
+    <Dialog title={title} submitLabel={label} onSubmit={() => void submit()} onCancel={onCancel}>
       <p className="muted">{t('ammo.balance')}: {formatNumber(mode.lot.balance)}</p>
-      <FormError error={error} fields={['quantity', 'declared', 'counted', 'date']} />
-      {mode.kind === 'consume' ? (
+      <FormError error={error} fields={['quantity', 'declared', 'counted', 'date', 'toCompanyId', 'toArmoryId']} />
+      {mode.kind === 'transfer' ? (
+        <>
+          <TextInput label={t('ammo.quantity')} type="number" value={v.quantity} onChange={set('quantity')} error={fe('quantity')} required />
+          <Select label={t('firearms.form.toCompanyId')} value={v.toCompanyId} options={companies} onChange={(x) => setV((o) => ({ ...o, toCompanyId: x, toArmoryId: '' }))} error={fe('toCompanyId')} required />
+          <Select label={t('firearms.form.toArmoryId')} value={v.toArmoryId} placeholder={t('firearms.noArmory')} options={armories} onChange={set('toArmoryId')} error={fe('toArmoryId')} />
+        </>
+      ) : mode.kind === 'consume' ? (
         <>
           <TextInput label={t('ammo.quantity')} type="number" value={v.quantity} onChange={set('quantity')} error={fe('quantity')} required />
           <Select label={t('ammo.reason')} value={v.reason} options={AMMO_CONSUMPTION_REASONS.map((x) => ({ value: x, label: t(k('ammoReason', x)) }))} onChange={set('reason')} />

@@ -28,8 +28,8 @@ export function ArmoriesPage({ can }: { can: (p: string) => boolean }) {
       <div className="table-wrap" tabIndex={0}>
         <table className="table" aria-label={t('armories.title')}>
           <thead><tr>
-            <th>{t('armories.name')}</th><th>{t('firearms.field.company')}</th><th>{t('armories.address')}</th><th>{t('armories.alarmLink')}</th>
-            <th className="num">{t('armories.cameras')}</th><th>{t('armories.custodians')}</th><th className="num">{t('armories.firearms')}</th><th className="num">{t('ammo.rounds')}</th><th>{t('armories.lastAssessment')}</th>
+            <th>{t('armories.name')}</th><th>{t('firearms.field.company')}</th><th>{t('armories.address')}</th><th>{t('armories.alarmShort')}</th>
+            <th className="num">{t('armories.cameras')}</th><th>{t('armories.custodians')}</th><th className="num">{t('armories.firearms')}</th><th className="num">{t('ammo.rounds')}</th><th>{t('armories.assessmentShort')}</th>
           </tr></thead>
           <tbody>
             {(list.data?.rows ?? []).map((a) => (

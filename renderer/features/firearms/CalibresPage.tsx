@@ -3,7 +3,7 @@ import { Dialog, FormError, Select, TextInput, useFieldErrors } from '../../comp
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { call } from '../../api/client.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
-import { CALIBRE_KINDS, type CalibreDef } from '../../../shared/model/calibres.ts';
+import { CALIBRE_KINDS, calibreLabel, type CalibreDef } from '../../../shared/model/calibres.ts';
 import { k, useQuery } from './useFirearms.ts';
 import { CalibreHint } from './CalibreHint.tsx';
 
@@ -39,7 +39,7 @@ export function CalibresPage({ can }: { can: (p: string) => boolean }) {
       {error ? <div className="alert alert-error" role="alert">{tError(error)}</div> : null}
       {list.data?.collisions.length ? (
         <div className="alert alert-info">
-          <strong>{t('calibres.collisions')}:</strong> {list.data.collisions.map((c) => `${c.key} → ${c.codes.join(' | ')}`).join(' · ')}
+          <strong>{t('calibres.collisions')}:</strong> {list.data.collisions.map((c) => `${c.key} → ${c.codes.map((x) => calibreLabel(x, list.data!.calibres)).join(' | ')}`).join(' · ')}
         </div>
       ) : null}
       <div className="table-wrap" tabIndex={0}>

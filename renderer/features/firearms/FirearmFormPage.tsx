@@ -55,7 +55,7 @@ export function FirearmFormPage() {
           </div>
         </fieldset>
         <fieldset className="card">
-          <legend>{t('firearms.field.serial')}</legend>
+          <legend>{t('firearms.section.marking')}</legend>
           <div className="grid-3">
             <Select label={label('type')} value={v.type} options={FIREARM_TYPES.map((x) => ({ value: x, label: t(k('firearmType', x)) }))} onChange={set('type')} required />
             {text('make', { required: true })}
@@ -70,7 +70,7 @@ export function FirearmFormPage() {
           {text('secondaryMarks')}
         </fieldset>
         <fieldset className="card">
-          <legend>{t('firearms.field.permitNumber')}</legend>
+          <legend>{t('firearms.section.permit')}</legend>
           <div className="grid-3">
             {text('permitNumber')}
             {text('permitExpiry', { type: 'date' })}

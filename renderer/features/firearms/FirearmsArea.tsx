@@ -6,17 +6,19 @@ import { AmmunitionPage } from './AmmunitionPage.tsx';
 import { ArmoriesPage } from './ArmoriesPage.tsx';
 import { CalibresPage } from './CalibresPage.tsx';
 import { CustodyPage } from './CustodyPage.tsx';
+import { AlertsPage } from './AlertsPage.tsx';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
 import './firearms.css';
 
 export interface FirearmsAreaProps {
-  /** Hash path: ['firearms'], ['firearms','new'], ['firearms',id], ['firearms','ammunition'|'armories'|'calibres'|'custody']. */
+  /** Hash path: ['firearms'], ['firearms','new'], ['firearms',id], ['firearms','alerts'|'ammunition'|'armories'|'calibres'|'custody']. */
   route: string[];
   can: (permission: string) => boolean;
 }
 
 const TABS: { id: string; label: MessageKey; permission: string }[] = [
   { id: '', label: 'firearms.trace', permission: 'firearms.read' },
+  { id: 'alerts', label: 'firearms.alerts', permission: 'firearms.read' },
   { id: 'ammunition', label: 'ammo.title', permission: 'firearms.read' },
   { id: 'armories', label: 'armories.title', permission: 'firearms.read' },
   { id: 'custody', label: 'custody.title', permission: 'firearms.read' },
@@ -34,6 +36,7 @@ export function FirearmsArea({ route, can }: FirearmsAreaProps) {
   else if (sub === 'ammunition') page = <AmmunitionPage can={can} />;
   else if (sub === 'armories') page = <ArmoriesPage can={can} />;
   else if (sub === 'custody') page = <CustodyPage can={can} />;
+  else if (sub === 'alerts') page = <AlertsPage />;
   else if (sub === 'calibres') page = <CalibresPage can={can} />;
   else if (sub === 'detail') page = <FirearmDetailPage key={second} id={second} can={can} />;
   else page = <FirearmListPage can={can} />;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { DueCards } from './DueCards.tsx';
 import { QueueCards } from './QueueCards.tsx';
+import { AccountabilityCards } from '../accountability/index.ts';
 
 /**
  * The home screen is a list of card groups, each shown when the role has its permission.
@@ -15,4 +16,5 @@ export interface HomeCardGroup {
 export const HOME_CARDS: HomeCardGroup[] = [
   { id: 'due', permission: 'due.read', Component: DueCards },
   { id: 'applications', permission: 'licensing.read', Component: QueueCards },
+  { id: 'accountability', permission: 'incidents.read', Component: AccountabilityCards },
 ];

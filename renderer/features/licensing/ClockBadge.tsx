@@ -12,7 +12,9 @@ export function ClockBadge({ clock, long }: { clock: ProcessingClock; long?: boo
   if (clock.status === 'stopped') return <span className="lic-clock">{main}</span>;
   const left = clock.remainingDays ?? 0;
   const tone = left < 0 ? 'badge-danger' : left <= DUE_SOON_DAYS ? 'badge-warning' : 'badge-info';
-  const rest = left < 0 ? t('licensing.clock.overdue', { days: -left }) : t('licensing.clock.left', { days: left });
+  const rest = long
+    ? (left < 0 ? t('licensing.clock.overdue', { days: -left }) : t('licensing.clock.left', { days: left }))
+    : (left < 0 ? t('licensing.clock.overdueShort', { days: -left }) : t('licensing.clock.leftShort', { days: left }));
   return (
     <span className="lic-clock">
       <span className={`badge ${tone}`}>{main}</span>

@@ -13,7 +13,7 @@ import { useQuery } from '../../api/useQuery.ts';
 interface View { search: string; stage: string; state: string; queue: string; sort: DataSort; pageIndex: number; pageSize: number }
 const INITIAL: View = { search: '', stage: 'application', state: '', queue: '', sort: { id: 'remainingDays', desc: false }, pageIndex: 0, pageSize: 50 };
 let remembered: View = INITIAL;
-const DEFAULT_COLUMNS = { companyName: true, typeName: true, state: true, remainingDays: true, number: true, expiresOn: true, createdAt: false };
+const DEFAULT_COLUMNS = { companyName: true, typeName: false, state: true, remainingDays: true, number: true, expiresOn: true, createdAt: false };
 
 /** Applications and licences with their processing clocks; the overdue queue is one filter away. */
 export function LicenceListPage({ can, initialQueue }: { can: (p: string) => boolean; initialQueue?: string }) {
@@ -37,12 +37,12 @@ export function LicenceListPage({ can, initialQueue }: { can: (p: string) => boo
       meta: { label: t(labelKey), sortable: (LICENCE_SORT_COLUMNS as readonly string[]).includes(id), ...extra } satisfies DataColumnMeta,
     });
     return [
-      col('companyName', 'licensing.col.company', 240, (r) => <span title={r.companyName}>{r.companyName}</span>, { alwaysVisible: true, grow: true }),
-      col('typeName', 'licensing.col.type', 200, (r) => <span title={r.typeName}>{r.typeName}</span>),
-      col('state', 'licensing.col.state', 180, (r) => <StateBadge state={r.state} />),
-      col('remainingDays', 'licensing.col.clock', 330, (r) => <ClockBadge clock={r.clock} />),
+      col('companyName', 'licensing.col.company', 200, (r) => <span title={r.companyName}>{r.companyName}</span>, { alwaysVisible: true, grow: true }),
+      col('typeName', 'licensing.col.type', 170, (r) => <span title={r.typeName}>{r.typeName}</span>),
+      col('state', 'licensing.col.state', 190, (r) => <StateBadge state={r.state} />),
+      col('remainingDays', 'licensing.col.clock', 255, (r) => <ClockBadge clock={r.clock} />),
       col('number', 'licensing.col.number', 190, (r) => (r.number ? <span className="mono">{r.number}</span> : <span className="muted">{t('common.none')}</span>)),
-      col('expiresOn', 'licensing.col.expiresOn', 120, (r) => (r.expiresOn ? formatDate(r.expiresOn) : <span className="muted">{t('common.none')}</span>)),
+      col('expiresOn', 'licensing.col.expiresOn', 125, (r) => (r.expiresOn ? formatDate(r.expiresOn) : <span className="muted">{t('common.none')}</span>)),
       col('createdAt', 'licensing.col.createdAt', 160, (r) => formatDateTime(r.createdAt)),
     ];
   }, [t, formatDate, formatDateTime]);

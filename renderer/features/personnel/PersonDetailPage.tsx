@@ -171,7 +171,7 @@ function PersonDetail({ person: p, can, onChange }: { person: Person; can: (perm
             <div className="table-wrap" tabIndex={0}><table className="table pe-table">
               <thead><tr><th scope="col">{f('calibre')}</th><th scope="col">{f('qualifiedOn')}</th><th scope="col">{f('requalifyBy')}</th><th scope="col">{f('instructor')}</th></tr></thead>
               <tbody>{p.qualifications.map((q) => (
-                <tr key={q.id}><td className="mono">{q.calibre}</td><td>{formatDate(q.qualifiedOn)}</td><td>{q.requalifyBy ? <DueDate iso={q.requalifyBy} /> : t('common.none')}</td><td>{q.instructor ?? t('common.none')}</td></tr>
+                <tr key={q.id}><td>{q.calibreLabel}</td><td>{formatDate(q.qualifiedOn)}</td><td>{q.requalifyBy ? <DueDate iso={q.requalifyBy} /> : t('common.none')}</td><td>{q.instructor ?? t('common.none')}</td></tr>
               ))}</tbody>
             </table></div>
           )}

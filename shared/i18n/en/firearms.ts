@@ -262,4 +262,13 @@ export const firearms: Record<keyof typeof es, string> = {
   'shell.area.firearms': 'Firearms and ammunition',
   'firearms.form.guardMatches': 'Matching people',
   'firearms.record': 'Firearm record',
+  'ammo.lastCount': 'Last count',
+  'firearms.alerts': 'Alerts',
+  'firearms.overdueIssues': 'Weapons not returned at the end of the shift',
+  'firearms.lateReports': 'Losses and thefts reported after the deadline',
+  'firearms.daysToReport': 'Days / deadline',
+  'firearms.section.marking': 'Marking (International Tracing Instrument)',
+  'firearms.section.permit': 'Ownership permit and condition',
+  'armories.alarmShort': 'Alarm',
+  'armories.assessmentShort': 'Assessment',
 };

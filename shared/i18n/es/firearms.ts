@@ -261,4 +261,13 @@ export const firearms = {
   'shell.area.firearms': 'Armas y municiones',
   'firearms.form.guardMatches': 'Personas encontradas',
   'firearms.record': 'Ficha del arma',
+  'ammo.lastCount': 'Último conteo',
+  'firearms.alerts': 'Alertas',
+  'firearms.overdueIssues': 'Armas no devueltas al terminar el turno',
+  'firearms.lateReports': 'Pérdidas y robos denunciados fuera de plazo',
+  'firearms.daysToReport': 'Días / plazo',
+  'firearms.section.marking': 'Marcaje (Instrumento Internacional de Rastreo)',
+  'firearms.section.permit': 'Licencia de tenencia y conservación',
+  'armories.alarmShort': 'Alarma',
+  'armories.assessmentShort': 'Evaluación',
 };

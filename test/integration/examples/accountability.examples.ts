@@ -9,6 +9,7 @@ export const examples: ExamplesFactory = () => {
   let incidentId = '';
   return {
     async setup(w) {
+      await w.ok('signing.createSelfSigned', { commonName: 'Agencia', organization: 'Agencia', country: 'GT' });
       companyId = (await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Rendición de Cuentas, S.A.' }))).id;
       const g = await w.ok('grievances.create', {
         receivedAt: '2026-11-20T10:00', channel: 'phone', anonymous: false, complainant: { fullName: 'Rosa Tzul' },

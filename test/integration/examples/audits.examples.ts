@@ -51,10 +51,10 @@ export const examples: ExamplesFactory = () => {
       'certifications.transition': () => ({ id: certificationId, action: 'certify', version: 999 }),
       'certifications.list': () => ({}),
       'signing.get': () => ({}),
-      // Cheap refusals for allowed roles (invalid country, unknown company): the matrix checks roles, not signing.
-      'signing.createSelfSigned': () => ({ commonName: 'Dirección General', organization: 'DIGESSP', country: 'G1' }),
+      'signing.createSelfSigned': () => ({ commonName: 'Dirección General', organization: 'DIGESSP', country: 'GT' }),
       'signing.importPkcs': () => ({ base64: Buffer.from('no es un p12').toString('base64'), passphrase: 'x' }),
       'documents.issueInspectionReport': () => ({ inspectionId: fieldworkId, version: 999 }),
+      // A valid input for a company that does not exist: cheap NOT_FOUND for allowed roles (the gate validates before it checks roles).
       'documents.issueComplianceSummary': () => ({ companyId: '01900000-0000-7000-8000-000000000000' }),
       'documents.list': () => ({}),
       'documents.get': () => ({ id: documentId }),

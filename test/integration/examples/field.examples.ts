@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExamplesFactory } from './types.ts';
 import { sampleCompany, nextGtNit } from '../../helpers/workspace.ts';
+import { armoryInspectionInFieldwork } from '../../helpers/audits.ts';
 
 const PASSPHRASE = 'Campo Petén Norte, 7 días de visita';
 
@@ -13,6 +14,7 @@ const PASSPHRASE = 'Campo Petén Norte, 7 días de visita';
  */
 export const examples: ExamplesFactory = () => {
   let companyId = '';
+  let inspectionId = '';
   let adminId = '';
   let dir = '';
   let n = 0;
@@ -21,9 +23,11 @@ export const examples: ExamplesFactory = () => {
       dir = mkdtempSync(join(tmpdir(), 'centinela-field-ex-'));
       companyId = (await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Campo, S.A.' }))).id;
       adminId = w.app.workspaces.user!.id;
+      inspectionId = (await armoryInspectionInFieldwork(w, companyId)).inspection.id;
     },
     examples: {
       'field.status': () => ({}),
+      'field.countWeapons': () => ({ inspectionId, serials: ['AB-12 345'] }),
       'field.exportPackage': () => ({ label: 'Ejemplo', items: [{ table: 'companies', ids: [companyId] }], memberIds: [adminId], passphrase: PASSPHRASE, path: join(dir, `p${n++}.cfp`) }),
       'field.listExports': () => ({}),
       'field.listMembers': () => ({}),

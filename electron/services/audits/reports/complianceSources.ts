@@ -5,6 +5,7 @@ import { listFindings } from '../findings.repo.ts';
 import { listCertifications } from '../certifications.repo.ts';
 import { FINDING_OPEN_STATES } from '../../../../shared/model/findingLifecycle.ts';
 import { fmt, type ComplianceSection } from './complianceSummary.ts';
+import { firearmsSection, personnelSection } from './registerSources.ts';
 
 /** A source of one or more compliance-summary sections for a company (null/[]: nothing to say). */
 export type ComplianceSource = (db: Db, companyId: string, lang: Language, today: string) => ComplianceSection[];
@@ -53,8 +54,8 @@ const AUDIT_SOURCES: ComplianceSource[] = [
   },
 ];
 
-/** Where other areas plug their sections in (personnel credentials, firearms, licences). */
-export const EXTRA_COMPLIANCE_SOURCES: ComplianceSource[] = [];
+/** Sections read from other areas' registers; another area may append its own source here. */
+export const EXTRA_COMPLIANCE_SOURCES: ComplianceSource[] = [personnelSection, firearmsSection];
 
 export function complianceSections(db: Db, companyId: string, lang: Language, today: string): ComplianceSection[] {
   return [...AUDIT_SOURCES, ...EXTRA_COMPLIANCE_SOURCES].flatMap((s) => s(db, companyId, lang, today));

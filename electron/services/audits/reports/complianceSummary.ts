@@ -1,5 +1,5 @@
 import type { Language } from '../../../../shared/i18n/index.ts';
-import { COLORS, createDocument, facts, finishDocument, formatDate, heading, paragraph, signatureBlock, table, type Column, type DocumentMeta } from '../../documents/pdf.ts';
+import { COLORS, createDocument, facts, finishDocument, heading, paragraph, signatureBlock, table, type Column, type DocumentMeta } from '../../documents/pdf.ts';
 
 /**
  * One section of a company's compliance summary. Areas add their own (personnel credentials,
@@ -46,4 +46,7 @@ export async function drawComplianceSummary(meta: DocumentMeta, d: ComplianceSum
   return finishDocument(f);
 }
 
-export const fmt = (iso: string | null, lang: Language) => (iso ? formatDate(iso, lang) : '—');
+/** A short date for table cells (dd/mm/yyyy in Spanish, dd Mon yyyy in English), so rows keep one line. */
+export const fmt = (iso: string | null, lang: Language) => (iso
+  ? new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(lang === 'es' ? 'es-GT' : 'en-GB', lang === 'es' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' })
+  : '—');

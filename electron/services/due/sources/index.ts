@@ -7,6 +7,7 @@ import { guaranteeExpiry } from './guaranteeExpiry.ts';
 import { insuranceExpiry } from './insuranceExpiry.ts';
 import { credentialExpiry } from './credentialExpiry.ts';
 import { healthCertificate } from './healthCertificate.ts';
+import { certificationExpiry } from './certificationExpiry.ts';
 
 /** Every source of the Due view. Another area adds its file and one line here (and its kind in `shared/model/due.ts`). */
 export const DUE_SOURCES: Record<DueKind, DueSource> = {
@@ -17,4 +18,5 @@ export const DUE_SOURCES: Record<DueKind, DueSource> = {
   insurance_expiry: insuranceExpiry,
   credential_expiry: credentialExpiry,
   health_certificate: healthCertificate,
+  certification_expiry: certificationExpiry,
 };
