@@ -92,7 +92,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     });
     try {
       const format = sniffFormat(f.name, f.bytes);
-      const info = format === 'csv' ? readCsv(f.name, f.bytes, parser) : format === 'xlsx' ? await readXlsx(f.name, f.bytes, parser) : readOds(f.name, f.bytes, parser);
+      const info = format === 'csv' ? readCsv(f.name, f.bytes, parser) : format === 'xlsx' ? readXlsx(f.name, f.bytes, parser) : readOds(f.name, f.bytes, parser);
       Object.assign(report, info);
     } catch (e) {
       if (!(e instanceof ImportProblem)) throw e;
