@@ -31,6 +31,8 @@ export async function buildElectron(opts: { quiet?: boolean } = {}): Promise<voi
   });
   // The preload runs in a sandbox: it may require only 'electron' (and a few polyfilled builtins).
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+  // The yearly-returns import worker runs in its own thread; jobs.ts looks for it beside main.cjs.
+  await build({ ...common, entryPoints: ['electron/services/returns/import.worker.ts'], outfile: 'dist/electron/returns-worker.cjs' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

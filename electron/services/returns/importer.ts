@@ -12,7 +12,7 @@ import { sniffFormat } from './read/sniff.ts';
 import type { ReadInfo } from './read/types.ts';
 import { readXlsx } from './read/xlsx.ts';
 import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconcile.ts';
-import { companyResolver } from './register.ts';
+import { companyResolver, registerPersonnel } from './register.ts';
 import { commitBatch } from './commit.ts';
 import { settleDate } from './values.ts';
 import { workspaceCalibres } from './register.ts';
@@ -92,7 +92,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     });
     try {
       const format = sniffFormat(f.name, f.bytes);
-      const info = format === 'csv' ? readCsv(f.name, f.bytes, parser) : format === 'xlsx' ? await readXlsx(f.name, f.bytes, parser) : readOds(f.name, f.bytes, parser);
+      const info = format === 'csv' ? readCsv(f.name, f.bytes, parser) : format === 'xlsx' ? readXlsx(f.name, f.bytes, parser) : readOds(f.name, f.bytes, parser);
       Object.assign(report, info);
     } catch (e) {
       if (!(e instanceof ImportProblem)) throw e;
@@ -140,10 +140,14 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   progress('reconciling', 0, records.length);
   let ticks = 0;
   const rec = reconcile(db, req.year, records, { tick: () => { if (++ticks % 5000 === 0) { checkCancel(); progress('reconciling', ticks, records.length); } } });
+  // A guard needs a credential in force on the return's date: the one declared, and, where the
+  // personnel register exists, the register's own (someone the register does not know holds none).
+  const people = registerPersonnel(db, PERIOD_END(req.year));
   for (const r of records) {
     if (r.sheet !== 'PERSONNEL' || !CREDENTIAL_ROLES.has(String(r.v.role))) continue;
     const exp = r.v.credential_expiry as string | null;
-    if (!r.v.credential_no || !exp || exp < PERIOD_END(req.year)) {
+    const inRegister = people ? people.byId(normaliseNationalId(String(r.v.national_id ?? ''))) : null;
+    if (!r.v.credential_no || !exp || exp < PERIOD_END(req.year) || (people && !inRegister?.credential_valid)) {
       rec.flags.push({ kind: 'credential_invalid', companyLicenceNo: String(r.v.company_licence_no ?? ''), nationalId: String(r.v.national_id ?? '') });
     }
   }

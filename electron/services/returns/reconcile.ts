@@ -2,7 +2,7 @@ import { DISPOSAL_STATUSES, RETURN_FIELDS, type FlagKind, type ReturnSheet } fro
 import { normaliseNationalId, normaliseSerial } from '../../../shared/model/returnsCalibre.ts';
 import type { Db } from '../../store/db.ts';
 import type { ReturnRecord } from './parse.ts';
-import { companyLicenceLabel, companyResolver, REGISTER_DISPOSED, registerFirearms, registerSerialElsewhere } from './register.ts';
+import { companyLicenceLabel, companyResolver, REGISTER_DISPOSED, registerFirearms, registerPersonnel, registerSerialElsewhere } from './register.ts';
 
 export interface Flag { kind: FlagKind; companyLicenceNo: string; serialNo?: string; nationalId?: string; otherCompanyLicenceNo?: string }
 export interface SheetCounts { read: number; new: number; changed: number; unchanged: number; missing: number }
@@ -28,6 +28,8 @@ function comparable(sheet: ReturnSheet, field: string, v: unknown): string | num
   if (field === 'serial_no') return normaliseSerial(String(v));
   if (field === 'national_id' || field === 'assigned_to_national_id') return normaliseNationalId(String(v));
   if (field === 'armed' && typeof v === 'number') return v ? 'yes' : 'no';
+  // Names as the register and companies write them: case, accents' composition and spacing aside.
+  if (field === 'full_name') return String(v).normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('es');
   return v as string | number;
 }
 
@@ -60,6 +62,7 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
   }
   const resolve = companyResolver(db);
   const register = registerFirearms(db);
+  const people = registerPersonnel(db, `${year}-12-31`);
   for (const [company, sheets] of byCompany) {
     const batch = latest(company);
     const companyId = resolve(company);
@@ -76,8 +79,13 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
       // The firearms register: the baseline when the company never filed, and a diversion check always.
       const inRegister = sheet === 'FIREARMS' && register && companyId ? register(companyId) : [];
       if (!batch) for (const f of inRegister) before.set(f.serial_norm, f as unknown as Record<string, unknown>);
-      // Against the register only what the register records is compared.
-      const fields = !batch && inRegister.length ? ['make', 'model', 'type', 'calibre', 'status'] : RETURN_FIELDS[sheet].map((f) => f.key).filter((k) => k !== 'company_licence_no');
+      // The personnel register likewise: who the company employed on the return's date.
+      const employed = sheet === 'PERSONNEL' && people && companyId ? people.employedBy(companyId) : [];
+      if (!batch) for (const p of employed) before.set(p.national_id_norm, p as unknown as Record<string, unknown>);
+      // Against a register only what the register records is compared.
+      const fields = !batch && inRegister.length ? ['make', 'model', 'type', 'calibre', 'status']
+        : !batch && employed.length ? ['full_name', 'birth_date', 'role', 'credential_no', 'credential_expiry']
+        : RETURN_FIELDS[sheet].map((f) => f.key).filter((k) => k !== 'company_licence_no');
       const seen = new Set<string>();
       for (const r of recs) {
         opts.tick?.();
@@ -110,6 +118,10 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
       for (const f of inRegister) {
         if (seen.has(f.serial_norm) || flagged.has(f.serial_norm) || REGISTER_DISPOSED.includes(f.state)) continue;
         flags.push({ kind: 'possible_diversion', companyLicenceNo: company, serialNo: f.serial_no });
+      }
+      // Someone the register says the company employed on the return's date, left out of it.
+      for (const p of employed) {
+        if (!seen.has(p.national_id_norm)) flags.push({ kind: 'missing_personnel', companyLicenceNo: company, nationalId: p.national_id });
       }
     }
   }

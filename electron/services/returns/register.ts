@@ -58,3 +58,29 @@ export function registerSerialElsewhere(db: Db): ((serialNorm: string, companyId
   const q = db.prepare(`SELECT company_id FROM firearms WHERE serial_norm = ? AND company_id IS NOT ? AND state NOT IN ('transferred', 'destroyed') LIMIT 1`);
   return (serialNorm, companyId) => (q.get(serialNorm, companyId) as { company_id: string } | undefined)?.company_id ?? null;
 }
+
+export interface RegisterPerson {
+  national_id: string; national_id_norm: string; full_name: string; birth_date: string; role: string;
+  credential_no: string | null; credential_expiry: string | null; credential_valid: 0 | 1;
+}
+
+const PERSON_COLUMNS = `p.national_id, p.national_id_norm, p.given_names || ' ' || p.family_names AS full_name, p.birth_date, p.role,
+  p.credential_number AS credential_no, p.credential_expires_on AS credential_expiry,
+  (p.credential_status IN ('credentialed','active','inactive') AND p.credential_issued_on <= @date AND p.credential_expires_on >= @date) AS credential_valid`;
+
+/**
+ * The personnel register as a return sees it, on the return's date (31 December of its year):
+ * the people a company employed that day (an employment started on or before it and not ended
+ * before it), and any person by national ID with whether their credential was in force that day
+ * (the same rule as personnel's `credentialValidOn`). Null when the workspace has no register.
+ */
+export function registerPersonnel(db: Db, date: string): { employedBy(companyId: string): RegisterPerson[]; byId(nationalIdNorm: string): RegisterPerson | null } | null {
+  if (!hasTable(db, 'persons') || !hasTable(db, 'employments')) return null;
+  const employed = db.prepare(`SELECT DISTINCT ${PERSON_COLUMNS} FROM employments e JOIN persons p ON p.id = e.person_id
+    WHERE e.company_id = @company AND e.start_date <= @date AND (e.end_date IS NULL OR e.end_date >= @date)`);
+  const one = db.prepare(`SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.national_id_norm = @nid ORDER BY p.id LIMIT 1`);
+  return {
+    employedBy: (company) => employed.all({ company, date }) as RegisterPerson[],
+    byId: (nid) => (one.get({ nid, date }) as RegisterPerson | undefined) ?? null,
+  };
+}

@@ -1,98 +1,247 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 import { IMPORT_LIMITS } from '../../../../shared/model/returns.ts';
 import { ImportProblem } from '../problems.ts';
 import type { Cell, ReadInfo, TableSink } from './types.ts';
 
-/** exceljs rich text and hyperlinks come as objects; we want their text. */
-function cellOf(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) {
-      const r = cellOf(o.result);
-      return { formula: String(o.formula ?? o.sharedFormula ?? ''), result: typeof r === 'object' && r !== null && !(r instanceof Date) ? null : r };
-    }
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('text' in o) return String(o.text);
-    if ('error' in o) return null;
-  }
-  return String(v);
-}
-
 /**
- * Streams every worksheet through exceljs' reader (shared strings cached, styles kept so dates
- * come back as dates). The ZIP was already checked for size and ratio (sniff.ts); a file that
- * still fails to inflate or parse is reported as corrupt, never as a crash.
+ * Reads an XLSX entirely in memory: nothing of the company's data ever touches the disk.
+ * (exceljs' streaming reader spills worksheet XML to plaintext temporary files whenever
+ * sharedStrings.xml comes after the sheets in the ZIP, which breaks the "no plaintext of
+ * workspace data on disk" rule; it is no longer used for reading.)
+ *
+ * The small parts (workbook, relationships, shared strings, styles) are inflated first, whatever
+ * their place in the ZIP; then each visible sheet, in workbook order, is inflated chunk by chunk
+ * straight into a SAX parser and handed to the sink row by row. The ZIP was already checked for
+ * size and ratio (sniff.ts); a file that still fails to inflate or parse is FILE_CORRUPT.
  */
-export async function readXlsx(name: string, bytes: Uint8Array, sink: TableSink): Promise<ReadInfo> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-  // exceljs names a worksheet only if workbook.xml came before it in the ZIP, and crashes when
-  // it did not; the sheet list is read first (two small entries) so the order never matters.
-  const sheets = sheetList(name, bytes);
-  Object.assign(reader as object, {
-    model: { sheets: sheets.list.map((s) => ({ id: s.id, name: s.name, rId: s.rId, state: s.state })) },
-    workbookRels: sheets.list.map((s) => ({ Id: s.rId, Target: s.target })),
-    properties: { model: { date1904: sheets.date1904 } },
-  });
-  try {
-    for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name?: string; state?: string }>) {
-      // Hidden sheets (the template's drop-down lists) are not part of what the company declares.
-      if (ws.state === 'hidden' || ws.state === 'veryHidden') { for await (const _ of ws as AsyncIterable<unknown>) { /* drain */ } continue; }
-      sink.startSheet(ws.name ?? null);
-      let rows = 0;
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        if (++rows > IMPORT_LIMITS.maxRowsPerSheet) throw new ImportProblem('TOO_MANY_ROWS', { file: name, max: IMPORT_LIMITS.maxRowsPerSheet });
-        const values = row.values as unknown[];
-        if (values.length > IMPORT_LIMITS.maxColumns + 1) throw new ImportProblem('FILE_CORRUPT', { file: name, row: row.number });
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) {
-          const c = cellOf(values[i]);
-          if (typeof c === 'string' && c.length > IMPORT_LIMITS.maxCellChars) throw new ImportProblem('FILE_CORRUPT', { file: name, row: row.number });
-          cells.push(c);
-        }
-        sink.row(row.number, cells);
-      }
-      sink.endSheet();
-    }
-  } catch (e) {
-    if (e instanceof ImportProblem) throw e;
-    if (process.env.CENTINELA_DEBUG_XLSX) console.error(e);
-    throw new ImportProblem('FILE_CORRUPT', { file: name });
+export function readXlsx(name: string, bytes: Uint8Array, sink: TableSink): ReadInfo {
+  const corrupt = () => new ImportProblem('FILE_CORRUPT', { file: name });
+  const book = bookParts(name, bytes);
+  for (const sheet of book.sheets) {
+    if (!sheet.target) throw corrupt();
+    const hidden = sheet.state === 'hidden' || sheet.state === 'veryHidden';
+    // Hidden sheets (the template's drop-down lists) are not part of what the company declares.
+    if (hidden) continue;
+    sink.startSheet(sheet.name);
+    readSheet(name, bytes, sheet.target, book, sink);
+    sink.endSheet();
   }
   return { format: 'xlsx', encoding: null, delimiter: null };
 }
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+interface Book {
+  sheets: { name: string; state: string; target: string }[];
+  shared: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+}
 
-/** Sheet names, ids, visibility and their part names, from xl/workbook.xml and its relationships. */
-function sheetList(name: string, bytes: Uint8Array): { list: { id: number; name: string; rId: string; state: string; target: string }[]; date1904: boolean } {
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+  .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
+const attr = (tag: string, a: string) => { const v = new RegExp(`\\s${a}="([^"]*)"`).exec(tag)?.[1]; return v === undefined ? null : unescapeXml(v); };
+const partName = (target: string) => target.replace(/^\/?(xl\/)?/, 'xl/');
+
+/** Sheet list, shared strings and date styles, from the small parts, in memory. */
+function bookParts(name: string, bytes: Uint8Array): Book {
+  const small = (n: string) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels' || n === 'xl/styles.xml' || /^xl\/sharedStrings\d*\.xml$/i.test(n);
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(bytes, { filter: (f) => (f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels') && f.originalSize < 8 * 1024 * 1024 });
+    parts = unzipSync(bytes, { filter: (f) => small(f.name) && f.originalSize <= IMPORT_LIMITS.maxUncompressedBytes });
   } catch {
     throw new ImportProblem('FILE_CORRUPT', { file: name });
   }
   const dec = new TextDecoder();
-  const wb = parts['xl/workbook.xml'] ? dec.decode(parts['xl/workbook.xml']) : '';
-  const rels = parts['xl/_rels/workbook.xml.rels'] ? dec.decode(parts['xl/_rels/workbook.xml.rels']) : '';
-  const attr = (tag: string, a: string) => new RegExp(`\\s${a}="([^"]*)"`).exec(tag)?.[1] ?? null;
+  const text = (n: string) => (parts[n] ? dec.decode(parts[n]) : '');
+  const wb = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
   const targets = new Map<string, string>();
+  let sharedPart = 'xl/sharedStrings.xml';
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
-    if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, ''));
+    if (id && target) targets.set(id, partName(target));
+    if (target && /\/sharedStrings$/.test(attr(m[0], 'Type') ?? '')) sharedPart = partName(target);
   }
-  const out = [];
+  const sheets = [];
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const rId = attr(m[0], 'r:id') ?? '';
-    out.push({ id: Number(attr(m[0], 'sheetId') ?? 0), name: unescapeXml(attr(m[0], 'name') ?? ''), rId, state: attr(m[0], 'state') ?? 'visible', target: targets.get(rId) ?? '' });
+    sheets.push({ name: attr(m[0], 'name') ?? '', state: attr(m[0], 'state') ?? 'visible', target: targets.get(rId) ?? '' });
   }
-  return { list: out, date1904: /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(1|true)"/.test(wb) };
+  return {
+    sheets,
+    shared: parts[sharedPart] ? sharedStrings(name, parts[sharedPart]) : [],
+    dateStyles: dateStyles(text('xl/styles.xml')),
+    date1904: /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(1|true)"/.test(wb),
+  };
+}
+
+/** The shared-string table: each `<si>`'s text runs joined (phonetic `<rPh>` runs left out). */
+function sharedStrings(name: string, xml: Uint8Array): string[] {
+  const out: string[] = [];
+  const p = new SaxesParser({ xmlns: false });
+  let cur: string | null = null;
+  let inT = false;
+  let inPhonetic = false;
+  p.on('opentag', (t) => {
+    const n = local(t.name);
+    if (n === 'si') cur = '';
+    else if (n === 'rPh') inPhonetic = true;
+    else if (n === 't' && !inPhonetic) inT = true;
+  });
+  p.on('text', (s) => { if (inT && cur !== null) cur += s; });
+  p.on('closetag', (t) => {
+    const n = local(t.name);
+    if (n === 't') inT = false;
+    else if (n === 'rPh') inPhonetic = false;
+    else if (n === 'si') { out.push(cur ?? ''); cur = null; }
+  });
+  parseAll(name, p, xml);
+  return out;
+}
+
+/** Built-in date/time number formats, and custom ones whose code has date or time letters. */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+function dateStyles(styles: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) custom.set(Number(attr(m[0], 'numFmtId')), attr(m[0], 'formatCode') ?? '');
+  const isDate = (id: number) => {
+    if (BUILTIN_DATE_FORMATS.has(id)) return true;
+    const code = custom.get(id);
+    if (!code) return false;
+    const bare = code.replace(/\[[^\]]*\]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+    return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+  };
+  const out = new Set<number>();
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
+  let i = 0;
+  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) { if (isDate(Number(attr(m[0], 'numFmtId') ?? 0))) out.add(i); i++; }
+  return out;
+}
+
+const local = (n: string) => { const i = n.indexOf(':'); return i < 0 ? n : n.slice(i + 1); };
+
+/** Column index (0-based) from a cell reference such as "AB12". */
+function columnOf(ref: string | undefined, fallback: number): number {
+  if (!ref) return fallback;
+  let c = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k >= 65 && k <= 90) c = c * 26 + (k - 64);
+    else if (k >= 97 && k <= 122) c = c * 26 + (k - 96);
+    else break;
+  }
+  return c > 0 ? c - 1 : fallback;
+}
+
+/** An Excel serial day as a UTC date (the 1900 system's phantom 29 Feb is before any real date here). */
+function serialDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
+}
+
+/** One worksheet, inflated chunk by chunk into a SAX parser; rows go to the sink as they close. */
+function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, sink: TableSink): void {
+  const p = new SaxesParser({ xmlns: false });
+  let rowNo = 0;
+  let rowCount = 0;
+  let cells: Cell[] = [];
+  let cell: { col: number; type: string; style: number; v: string; f: string | null; inline: string } | null = null;
+  let textOf: 'v' | 'f' | 'is' | null = null;
+  let inPhonetic = false;
+  p.on('opentag', (t) => {
+    const n = local(t.name);
+    const a = t.attributes as Record<string, string>;
+    if (n === 'row') {
+      rowNo = a.r ? Number(a.r) : rowNo + 1;
+      if (!Number.isInteger(rowNo) || rowNo < 1) throw new ImportProblem('FILE_CORRUPT', { file: name });
+      if (++rowCount > IMPORT_LIMITS.maxRowsPerSheet) throw new ImportProblem('TOO_MANY_ROWS', { file: name, max: IMPORT_LIMITS.maxRowsPerSheet });
+      cells = [];
+    } else if (n === 'c') {
+      const col = columnOf(a.r, cells.length);
+      if (col >= IMPORT_LIMITS.maxColumns) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
+      cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: '', f: null, inline: '' };
+    } else if (cell && n === 'v') textOf = 'v';
+    else if (cell && n === 'f') { textOf = 'f'; cell.f = ''; }
+    else if (cell && n === 'rPh') inPhonetic = true;
+    else if (cell && n === 't' && !inPhonetic) textOf = 'is';
+  });
+  p.on('text', (s) => {
+    if (!cell || textOf === null) return;
+    if (textOf === 'v') cell.v += s;
+    else if (textOf === 'f') cell.f += s;
+    else cell.inline += s;
+    if (cell.v.length + cell.inline.length > IMPORT_LIMITS.maxCellChars * 2) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
+  });
+  p.on('closetag', (t) => {
+    const n = local(t.name);
+    if (n === 'v' || n === 'f' || n === 't') textOf = null;
+    else if (n === 'rPh') inPhonetic = false;
+    else if (n === 'c' && cell) {
+      const value = cellValue(cell, book);
+      if (typeof value === 'string' && value.length > IMPORT_LIMITS.maxCellChars) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
+      while (cells.length < cell.col) cells.push(null);
+      cells[cell.col] = cell.f !== null ? { formula: cell.f, result: value } : value;
+      cell = null;
+    } else if (n === 'row') {
+      while (cells.length && cells[cells.length - 1] === null) cells.pop();
+      sink.row(rowNo, cells);
+    }
+  });
+  let failure: unknown = null;
+  let found = false;
+  const dec = new TextDecoder('utf-8');
+  const unzip = new Unzip((file) => {
+    if (file.name !== part || found) return;
+    found = true;
+    file.ondata = (err, chunk, final) => {
+      if (failure) return;
+      try {
+        if (err) throw err;
+        p.write(dec.decode(chunk, { stream: !final }));
+        if (final) p.close();
+      } catch (e) { failure = e; }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    const CHUNK = 1 << 20;
+    for (let i = 0; i < bytes.length && !failure; i += CHUNK) unzip.push(bytes.subarray(i, i + CHUNK), i + CHUNK >= bytes.length);
+  } catch (e) { failure = failure ?? e; }
+  if (failure instanceof ImportProblem) throw failure;
+  if (failure || !found) {
+    if (process.env.CENTINELA_DEBUG_XLSX) console.error(failure ?? `missing ${part}`);
+    throw new ImportProblem('FILE_CORRUPT', { file: name });
+  }
+}
+
+/** A cell's value from its type: shared string, inline string, boolean, error, date-styled number. */
+function cellValue(c: { type: string; style: number; v: string; inline: string }, book: Book): string | number | Date | null {
+  switch (c.type) {
+    case 's': { const s = book.shared[Number(c.v)]; return s === undefined || s === '' ? null : s; }
+    case 'inlineStr': return c.inline === '' ? null : c.inline;
+    case 'str': return c.v === '' ? null : c.v;
+    case 'b': return c.v === '' ? null : c.v === '1' || c.v.toLowerCase() === 'true' ? 'TRUE' : 'FALSE';
+    case 'e': return null;
+    case 'd': { if (c.v === '') return null; const d = new Date(/Z|[+-]\d\d:?\d\d$/.test(c.v) ? c.v : `${c.v}Z`); return Number.isNaN(d.getTime()) ? c.v : d; }
+    default: {
+      if (c.v === '') return null;
+      const num = Number(c.v);
+      if (!Number.isFinite(num)) return c.v;
+      return book.dateStyles.has(c.style) ? serialDate(num, book.date1904) : num;
+    }
+  }
+}
+
+/** Feeds a whole in-memory part to a SAX parser; any XML error is FILE_CORRUPT. */
+function parseAll(name: string, p: SaxesParser, xml: Uint8Array): void {
+  try {
+    const CHUNK = 1 << 20;
+    const dec = new TextDecoder('utf-8');
+    for (let i = 0; i < xml.length; i += CHUNK) p.write(dec.decode(xml.subarray(i, i + CHUNK), { stream: i + CHUNK < xml.length }));
+    p.close();
+  } catch (e) {
+    if (e instanceof ImportProblem) throw e;
+    throw new ImportProblem('FILE_CORRUPT', { file: name });
+  }
 }
