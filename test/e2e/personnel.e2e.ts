@@ -30,7 +30,8 @@ test('credential a guard: refused without vetting, then Active with its number',
   for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(groups[n - 1]);
   await page.getByRole('button', { name: t('recovery.continue') }).click();
 
-  // An employer to assign later.
+  // An employer to assign later (after set-up the app lands on the home page).
+  await page.getByRole('navigation').getByRole('link', { name: t('shell.area.companies') }).click();
   await page.getByRole('link', { name: t('companies.new') }).click();
   await page.getByLabel(L('companies.field.legalName')).fill('Seguridad Quetzal Integral, S.A.');
   await page.getByLabel(L('companies.field.taxId')).fill('1234567-9');
