@@ -70,7 +70,8 @@ export const bench: Bench = async (ctx) => {
   const today = ctx.now.toISOString().slice(0, 10);
   const rawPage = db.prepare(`SELECT p.id, p.credential_expires_on FROM persons p WHERE p.credential_expires_on IS NOT NULL
     AND p.credential_status IN ('credentialed','active','inactive','suspended') AND p.credential_expires_on BETWEEN ? AND ? ORDER BY p.credential_expires_on LIMIT 50`);
-  const rawCount = db.prepare(`SELECT count(*) FROM persons p WHERE p.credential_expires_on IS NOT NULL
+  // INDEXED BY: left alone, SQLite counts through personnel's non-covering expiry index and reads the table (~300 ms at 100,000 persons).
+  const rawCount = db.prepare(`SELECT count(*) FROM persons p INDEXED BY persons_due_credential_id WHERE p.credential_expires_on IS NOT NULL
     AND p.credential_status IN ('credentialed','active','inactive','suspended') AND p.credential_expires_on BETWEEN ? AND ?`);
   const hi = addDays(today, 90);
   const raw = await time(() => { rawPage.all(today, hi); rawCount.get(today, hi); }, RUNS);
