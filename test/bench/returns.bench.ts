@@ -14,6 +14,8 @@ const XLSX_ROWS = 100_000;
 
 interface ChildResult { rows: number; ms: number; phases: Record<string, number>; committed: boolean; errors: number; firstErrors: unknown[]; flags: number; maxRssMb: number; counts: Record<string, Record<string, number>> }
 
+const phaseLine = (r: ChildResult) => Object.entries(r.phases).map(([p, ms]) => `${p} ${fmt(ms / 1000)}`).join(', ');
+
 /** Runs one import in a child process (its own peak RSS), the same importer as the app and the CLI. */
 function importInChild(dir: string, password: string, year: number, dry: boolean, files: string[]): ChildResult {
   const script = fileURLToPath(new URL('./returnsChild.ts', import.meta.url));
@@ -90,7 +92,7 @@ export const bench: Bench = async (ctx) => {
   const csv = importInChild(dir, ctx.password, 2025, false, [p2025]);
   const csvRate = csv.rows / (csv.ms / 1000);
   console.log(`CSV import (600,000 personnel, Latin-1, end to end, committed): ${Math.round(csvRate).toLocaleString('en')} rows/s in ${fmt(csv.ms / 1000)} s; ratio to raw inserts ${fmt(csvRate / rawRate)} (target ≥ 0.5)`);
-  console.log(`peak RSS of the 600,000-row import process: ${Math.round(csv.maxRssMb)} MB (target < 500 MB)`);
+  console.log(`peak RSS of the 600,000-row import process: ${Math.round(csv.maxRssMb)} MB (target < 500 MB); phases start at (s): ${phaseLine(csv)}`);
   const fa = importInChild(dir, ctx.password, 2025, false, [f2025]);
   console.log(`CSV import (300,000 firearms, committed): ${Math.round(fa.rows / (fa.ms / 1000)).toLocaleString('en')} rows/s in ${fmt(fa.ms / 1000)} s, ${fa.flags} flags`);
 

@@ -4,7 +4,7 @@ import type { ReturnSheet } from '../../../shared/model/returns.ts';
 import { normaliseNationalId, normaliseSerial } from '../../../shared/model/returnsCalibre.ts';
 import type { Db } from '../../store/db.ts';
 import { appendJournal } from '../../store/journal.ts';
-import type { ReturnRecord } from './parse.ts';
+import type { RecordStore } from './records.ts';
 import type { Flag, SheetCounts } from './reconcile.ts';
 import { companyResolver } from './register.ts';
 
@@ -29,7 +29,7 @@ export function idFactory(nowMs = Date.now()): () => string {
 
 export interface CommitInput {
   year: number;
-  records: ReturnRecord[];
+  records: RecordStore;
   flags: Flag[];
   counts: Record<ReturnSheet, SheetCounts>;
   files: string[];
@@ -72,7 +72,8 @@ export function commitBatch(db: Db, c: CommitInput): string {
   try {
   db.transaction(() => {
     insBatch.run(batchId, c.year, JSON.stringify(c.files), JSON.stringify(c.counts), JSON.stringify(c.problems), c.flags.length, c.records.length, now, now, by);
-    const companies = new Set(c.records.map((r) => String(r.v.company_licence_no)));
+    const companies = new Set<string>();
+    for (const r of c.records) companies.add(String(r.v.company_licence_no));
     for (const co of companies) insFiling.run(rowId(), batchId, c.year, co, resolve(co), now, now, by);
     let done = 0;
     for (const r of c.records) {

@@ -4,7 +4,8 @@ import { normaliseNationalId, normaliseSerial } from '../../../shared/model/retu
 import type { Language } from '../../../shared/i18n/index.ts';
 import type { Db } from '../../store/db.ts';
 import type { ColumnAnswers } from './mapping.ts';
-import { FileParser, type Question, type ReturnRecord, type SheetSummary } from './parse.ts';
+import { FileParser, type Question, type SheetSummary } from './parse.ts';
+import { RecordStore, type ReturnRecord } from './records.ts';
 import { describeProblem, ImportCancelled, ImportProblem, ProblemList } from './problems.ts';
 import { readCsv } from './read/csv.ts';
 import { readOds } from './read/ods.ts';
@@ -12,10 +13,9 @@ import { sniffFormat } from './read/sniff.ts';
 import type { ReadInfo } from './read/types.ts';
 import { readXlsx } from './read/xlsx.ts';
 import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconcile.ts';
-import { companyResolver, registerPersonnel } from './register.ts';
+import { companyResolver, registerPersonnel, workspaceCalibres } from './register.ts';
 import { commitBatch } from './commit.ts';
 import { settleDate } from './values.ts';
-import { workspaceCalibres } from './register.ts';
 
 export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
@@ -71,12 +71,13 @@ const CREDENTIAL_ROLES = new Set(['guard', 'armed_guard', 'escort', 'supervisor'
  */
 export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks = {}): Promise<ImportReport> {
   const problems = new ProblemList();
-  const records: ReturnRecord[] = [];
+  const records = new RecordStore();
   const questions: Question[] = [];
   const files: FileReport[] = [];
   const progress = hooks.progress ?? (() => {});
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
   let rowsRead = 0;
+  let settled = 0;
   const calibres = workspaceCalibres(db);
   // Rows to read, for the progress bar: line breaks in text files; unknown (0) for spreadsheets.
   const estimate = req.files.every((f) => f.bytes[0] !== 0x50) ? req.files.reduce((n, f) => n + countLines(f.bytes), 0) : 0;
@@ -87,9 +88,10 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
     files.push(report);
     const parser = new FileParser({
-      file: f.name, problems, answers: (s) => req.answers[s] ?? {}, calibres,
+      file: f.name, store: records, problems, answers: (s) => req.answers[s] ?? {}, calibres,
       onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', rowsRead, Math.max(estimate, rowsRead)); } },
     });
+    const before = records.length;
     try {
       const format = sniffFormat(f.name, f.bytes);
       const info = format === 'csv' ? readCsv(f.name, f.bytes, parser) : format === 'xlsx' ? readXlsx(f.name, f.bytes, parser) : readOds(f.name, f.bytes, parser);
@@ -97,11 +99,13 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     } catch (e) {
       if (!(e instanceof ImportProblem)) throw e;
       problems.add({ file: f.name, sheet: null, row: (e.params.row as number | undefined) ?? null, column: null, code: e.code, params: e.params });
+      records.truncate(before);
+      settled = Math.min(settled, records.pendingDates.length);
       report.sheets = parser.sheets;
       continue;
     }
     report.sheets = parser.sheets;
-    if (parser.records.length === 0) {
+    if (parser.recordCount === 0) {
       for (const e of parser.emptySheets) problems.add({ file: f.name, sheet: e.sheet, row: e.row, column: null, code: 'HEADER_ONLY', params: {} });
     }
     if (!parser.sheets.length && !problems.items.some((p) => p.file === f.name && p.severity === 'error')) {
@@ -120,13 +124,17 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       }
     }
     report.dateOrder = order;
-    for (const r of parser.records) {
-      if (r.dates) for (const [field, p] of Object.entries(r.dates)) {
+    // Rows of this file still holding dates for that order (the store lists them as they were added).
+    while (settled < records.pendingDates.length) {
+      const i = records.pendingDates[settled++];
+      const r = records.get(i);
+      for (const [field, p] of Object.entries(r.dates!)) {
         const iso = settleDate(p, order);
         if (!iso && !('a' in p && !order)) problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
         r.v[field] = iso;
       }
-      records.push(r);
+      r.dates = null;
+      records.set(i, r);
     }
     questions.push(...parser.questions);
   }
@@ -140,16 +148,21 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   progress('reconciling', 0, records.length);
   let ticks = 0;
   const rec = reconcile(db, req.year, records, { tick: () => { if (++ticks % 5000 === 0) { checkCancel(); progress('reconciling', ticks, records.length); } } });
-  // A guard needs a credential in force on the return's date: the one declared, and, where the
-  // personnel register exists, the register's own (someone the register does not know holds none).
+  // A guard needs a credential in force on the return's date: the one declared and, once the
+  // personnel register keeps the company's people, the register's own (someone it does not know
+  // holds none). A company whose people were never entered is judged on its declaration alone:
+  // otherwise a workspace that keeps only returns would flag every guard in the country.
   const people = registerPersonnel(db, PERIOD_END(req.year));
+  const companyOf = companyResolver(db);
   for (const r of records) {
     if (r.sheet !== 'PERSONNEL' || !CREDENTIAL_ROLES.has(String(r.v.role))) continue;
     const exp = r.v.credential_expiry as string | null;
-    const inRegister = people ? people.byId(normaliseNationalId(String(r.v.national_id ?? ''))) : null;
-    if (!r.v.credential_no || !exp || exp < PERIOD_END(req.year) || (people && !inRegister?.credential_valid)) {
-      rec.flags.push({ kind: 'credential_invalid', companyLicenceNo: String(r.v.company_licence_no ?? ''), nationalId: String(r.v.national_id ?? '') });
+    let valid = !!r.v.credential_no && !!exp && exp >= PERIOD_END(req.year);
+    const companyId = companyOf(String(r.v.company_licence_no ?? ''));
+    if (valid && people && companyId && people.keeps(companyId)) {
+      valid = !!people.byId(normaliseNationalId(String(r.v.national_id ?? '')))?.credential_valid;
     }
+    if (!valid) rec.flags.push({ kind: 'credential_invalid', companyLicenceNo: String(r.v.company_licence_no ?? ''), nationalId: String(r.v.national_id ?? '') });
   }
 
   // 5. Commit: whole or nothing.
@@ -182,35 +195,35 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
  * Rules that need more than one row: duplicates within a company's return, the company
  * licence, firearms assigned to people not in the return, expired credentials, future dates.
  */
-function validateAcrossRows(db: Db, year: number, now: string, records: ReturnRecord[], problems: ProblemList): void {
+function validateAcrossRows(db: Db, year: number, now: string, records: RecordStore, problems: ProblemList): void {
   const resolve = companyResolver(db);
   const at = (r: ReturnRecord, field: string) => ({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field });
-  const seen = new Map<string, ReturnRecord>();
-  const people = new Map<string, Set<string>>();
+  // First row of each company's national id and serial: `P|company|id`, `F|company|serial`.
+  const seen = new Map<string, number>();
   const companiesWithPersonnel = new Set<string>();
+  const holders: number[] = [];
   const today = now.slice(0, 10);
+  let i = 0;
   for (const r of records) {
+    const index = i++;
     const company = r.v.company_licence_no ? String(r.v.company_licence_no) : null;
     if (company && !resolve(company)) problems.add({ ...at(r, 'company_licence_no'), code: 'UNKNOWN_COMPANY_LICENCE', params: { value: company } });
     if (r.sheet === 'PERSONNEL' && r.v.national_id) {
       const k = `P|${company}|${normaliseNationalId(String(r.v.national_id))}`;
-      const first = seen.get(k);
-      if (first) problems.add({ ...at(r, 'national_id'), code: 'DUPLICATE_NATIONAL_ID', params: { value: String(r.v.national_id), firstRow: first.row } });
-      else seen.set(k, r);
-      if (company) {
-        companiesWithPersonnel.add(company);
-        if (!people.has(company)) people.set(company, new Set());
-        people.get(company)!.add(normaliseNationalId(String(r.v.national_id)));
-      }
+      const firstRow = seen.get(k);
+      if (firstRow !== undefined) problems.add({ ...at(r, 'national_id'), code: 'DUPLICATE_NATIONAL_ID', params: { value: String(r.v.national_id), firstRow } });
+      else seen.set(k, r.row);
+      if (company) companiesWithPersonnel.add(company);
       const exp = r.v.credential_expiry as string | null;
       if (exp && exp < `${year}-12-31` && CREDENTIAL_ROLES.has(String(r.v.role))) problems.add({ ...at(r, 'credential_expiry'), code: 'EXPIRED_CREDENTIAL', params: { value: exp } });
     }
     if (r.sheet === 'FIREARMS' && r.v.serial_no) {
       const k = `F|${company}|${normaliseSerial(String(r.v.serial_no))}`;
-      const first = seen.get(k);
-      if (first) problems.add({ ...at(r, 'serial_no'), code: 'DUPLICATE_SERIAL', params: { value: String(r.v.serial_no), firstRow: first.row } });
-      else seen.set(k, r);
+      const firstRow = seen.get(k);
+      if (firstRow !== undefined) problems.add({ ...at(r, 'serial_no'), code: 'DUPLICATE_SERIAL', params: { value: String(r.v.serial_no), firstRow } });
+      else seen.set(k, r.row);
     }
+    if (r.sheet === 'FIREARMS' && r.v.assigned_to_national_id) holders.push(index);
     for (const f of ['acquired_date', 'birth_date'] as const) {
       const v = r.v[f];
       if (typeof v === 'string' && v > today) problems.add({ ...at(r, f), code: 'FUTURE_DATE', params: { value: v } });
@@ -219,11 +232,11 @@ function validateAcrossRows(db: Db, year: number, now: string, records: ReturnRe
   // Holders: this return's personnel for the company or, when it sent none, its last committed roster.
   const lastRoster = db.prepare(`SELECT 1 FROM return_personnel p JOIN return_batches b ON b.id = p.batch_id AND b.status = 'committed'
     WHERE p.company_licence_no = ? AND p.national_id_norm = ? LIMIT 1`);
-  for (const r of records) {
-    if (r.sheet !== 'FIREARMS' || !r.v.assigned_to_national_id) continue;
+  for (const index of holders) {
+    const r = records.get(index);
     const company = String(r.v.company_licence_no ?? '');
     const nid = normaliseNationalId(String(r.v.assigned_to_national_id));
-    const known = companiesWithPersonnel.has(company) ? people.get(company)!.has(nid) : !!lastRoster.get(company, nid);
+    const known = companiesWithPersonnel.has(company) ? seen.has(`P|${company}|${nid}`) : !!lastRoster.get(company, nid);
     if (!known) problems.add({ ...at(r, 'assigned_to_national_id'), code: 'ASSIGNED_NOT_IN_RETURN', params: { value: String(r.v.assigned_to_national_id) } });
   }
 }

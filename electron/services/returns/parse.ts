@@ -5,20 +5,8 @@ import { SHIPPED_CALIBRES, type CalibreList } from '../../../shared/model/calibr
 import { detectHeader, planColumns, sheetFromName, type ColumnAnswers, type ColumnPlan } from './mapping.ts';
 import type { ProblemList } from './problems.ts';
 import type { Cell, TableSink } from './read/types.ts';
-import { cellText, idText, isNullish, orderEvidence, parseIntCell, pendingDate, type PendingDate } from './values.ts';
-
-/** One data row of a return, typed; dates settle once the file's day/month order is known. */
-export interface ReturnRecord {
-  file: string;
-  sheet: ReturnSheet;
-  sheetName: string | null;
-  row: number;
-  v: Record<string, string | number | null>;
-  /** Only dates still waiting for the file's day/month order (most rows have none). */
-  dates: Record<string, PendingDate> | null;
-  /** Header text per field, to name the column in problems; one object shared by the sheet's rows. */
-  cols: Record<string, string>;
-}
+import type { RecordStore, ReturnRecord } from './records.ts';
+import { cellText, idText, isNullish, orderEvidence, parseIntCell, pendingDate } from './values.ts';
 
 /** What the officer is asked when the importer will not guess. */
 export type Question =
@@ -42,7 +30,8 @@ const AUX_SHEETS = new Set(['lists', 'listas', 'instrucciones', 'instructions', 
  * reader's sink: rows arrive one at a time; the first rows are held until the header is found.
  */
 export class FileParser implements TableSink {
-  readonly records: ReturnRecord[] = [];
+  /** Data rows this file added to the store. */
+  recordCount = 0;
   readonly sheets: SheetSummary[] = [];
   readonly questions: Question[] = [];
   /** Sheets with headers and no rows: fine beside other data (no ammunition to declare), an error when the whole file is empty. */
@@ -51,16 +40,22 @@ export class FileParser implements TableSink {
   readonly evidence = { dmy: 0, mdy: 0, ambiguous: 0, samples: [] as string[] };
   private buffer: { n: number; cells: Cell[] }[] = [];
   private sheetName: string | null = null;
-  private current: { sheet: ReturnSheet; plan: ColumnPlan; summary: SheetSummary; cols: Record<string, string> } | null = null;
+  private current: {
+    sheet: ReturnSheet; plan: ColumnPlan; summary: SheetSummary; cols: Record<string, string>; context: number;
+    /** The template's fields in order, each with the columns mapped to it (worked out once per sheet, not per row). */
+    fields: { def: ReturnField; columns: number[] }[];
+  } | null = null;
   private skipped = false;
   private readonly file: string;
   private readonly problems: ProblemList;
   private readonly answers: (sheet: ReturnSheet) => ColumnAnswers;
   private readonly onRow: () => void;
   private readonly calibres: CalibreList;
+  private readonly store: RecordStore;
 
-  constructor(opts: { file: string; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void; calibres?: CalibreList }) {
+  constructor(opts: { file: string; store: RecordStore; problems: ProblemList; answers: (sheet: ReturnSheet) => ColumnAnswers; onRow?: () => void; calibres?: CalibreList }) {
     this.calibres = opts.calibres ?? SHIPPED_CALIBRES;
+    this.store = opts.store;
     this.file = opts.file;
     this.problems = opts.problems;
     this.answers = opts.answers;
@@ -128,7 +123,10 @@ export class FileParser implements TableSink {
     for (const m of plan.missingRequired) this.problems.add({ ...loc, column: m, code: 'REQUIRED_COLUMN_MISSING', params: { field: m } });
     const cols: Record<string, string> = {};
     plan.fields.forEach((f, i) => { if (f) cols[f] ??= plan.headers[i]; });
-    this.current = { sheet: found.sheet, plan, summary, cols };
+    const fields = RETURN_FIELDS[found.sheet]
+      .map((def) => ({ def, columns: plan.fields.flatMap((f, i) => (f === def.key ? [i] : [])) }))
+      .filter((x) => x.columns.length > 0);
+    this.current = { sheet: found.sheet, plan, summary, cols, context: this.store.context(this.file, found.sheet, this.sheetName, cols), fields };
     const rest = this.buffer.slice(found.index + 1);
     this.buffer = [];
     for (const r of rest) this.data(r.n, r.cells);
@@ -137,24 +135,20 @@ export class FileParser implements TableSink {
   private data(n: number, cells: Cell[]): void {
     const cur = this.current!;
     cur.summary.rows++;
-    const defs = RETURN_FIELDS[cur.sheet];
     const rec: ReturnRecord = { file: this.file, sheet: cur.sheet, sheetName: this.sheetName, row: n, v: {}, dates: null, cols: cur.cols };
-    const texts = new Map<string, Cell[]>();
-    cur.plan.fields.forEach((f, i) => {
-      if (!f) return;
-      const c = cells[i] ?? null;
-      if (c !== null && typeof c === 'object' && !(c instanceof Date)) {
-        this.problems.add({ file: this.file, sheet: this.sheetName, row: n, column: cur.plan.headers[i], code: 'FORMULA_VALUE', params: {} });
+    for (const { def, columns } of cur.fields) {
+      const list: Cell[] = [];
+      for (const i of columns) {
+        const c = cells[i] ?? null;
+        if (c !== null && typeof c === 'object' && !(c instanceof Date)) {
+          this.problems.add({ file: this.file, sheet: this.sheetName, row: n, column: cur.plan.headers[i], code: 'FORMULA_VALUE', params: {} });
+        }
+        list.push(c);
       }
-      const list = texts.get(f);
-      if (list) list.push(c); else texts.set(f, [c]);
-    });
-    for (const def of defs) {
-      const list = texts.get(def.key);
-      if (!list) continue;
       this.cellValue(rec, def, list);
     }
-    this.records.push(rec);
+    this.store.add(cur.context, n, rec.v, rec.dates);
+    this.recordCount++;
   }
 
   private cellValue(rec: ReturnRecord, def: ReturnField, cells: Cell[]): void {

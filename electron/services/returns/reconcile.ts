@@ -1,7 +1,7 @@
 import { DISPOSAL_STATUSES, RETURN_FIELDS, type FlagKind, type ReturnSheet } from '../../../shared/model/returns.ts';
 import { normaliseNationalId, normaliseSerial } from '../../../shared/model/returnsCalibre.ts';
 import type { Db } from '../../store/db.ts';
-import type { ReturnRecord } from './parse.ts';
+import type { RecordStore } from './records.ts';
 import { companyLicenceLabel, companyResolver, REGISTER_DISPOSED, registerFirearms, registerPersonnel, registerSerialElsewhere } from './register.ts';
 
 export interface Flag { kind: FlagKind; companyLicenceNo: string; serialNo?: string; nationalId?: string; otherCompanyLicenceNo?: string }
@@ -40,7 +40,7 @@ function comparable(sheet: ReturnSheet, field: string, v: unknown): string | num
  * diversions; a serial also declared, not disposed, by another company is flagged; serials
  * that differ only in formatting are the same weapon (matched by their normalised form).
  */
-export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: { tick?: () => void } = {}) {
+export function reconcile(db: Db, year: number, records: RecordStore, opts: { tick?: () => void } = {}) {
   const counts: Record<ReturnSheet, SheetCounts> = { PERSONNEL: emptyCounts(), FIREARMS: emptyCounts(), AMMUNITION: emptyCounts() };
   const diff: DiffLine[] = [];
   const flags: Flag[] = [];
@@ -51,13 +51,15 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
     if (!latestCache.has(company)) latestCache.set(company, (latestBatch.get(company, year) as { id: string } | undefined)?.id ?? null);
     return latestCache.get(company)!;
   };
-  const byCompany = new Map<string, Map<ReturnSheet, ReturnRecord[]>>();
+  // Each company's rows by sheet, as indexes into the store (the rows themselves stay packed).
+  const byCompany = new Map<string, Map<ReturnSheet, number[]>>();
+  let index = 0;
   for (const r of records) {
     const c = String(r.v.company_licence_no ?? '');
     if (!byCompany.has(c)) byCompany.set(c, new Map());
     const m = byCompany.get(c)!;
     if (!m.has(r.sheet)) m.set(r.sheet, []);
-    m.get(r.sheet)!.push(r);
+    m.get(r.sheet)!.push(index++);
     counts[r.sheet].read++;
   }
   const resolve = companyResolver(db);
@@ -87,7 +89,8 @@ export function reconcile(db: Db, year: number, records: ReturnRecord[], opts: {
         : !batch && employed.length ? ['full_name', 'birth_date', 'role', 'credential_no', 'credential_expiry']
         : RETURN_FIELDS[sheet].map((f) => f.key).filter((k) => k !== 'company_licence_no');
       const seen = new Set<string>();
-      for (const r of recs) {
+      for (const i of recs) {
+        const r = records.get(i);
         opts.tick?.();
         const key = lineKey(sheet, r.v);
         seen.add(key);

@@ -74,12 +74,23 @@ const PERSON_COLUMNS = `p.national_id, p.national_id_norm, p.given_names || ' ' 
  * before it), and any person by national ID with whether their credential was in force that day
  * (the same rule as personnel's `credentialValidOn`). Null when the workspace has no register.
  */
-export function registerPersonnel(db: Db, date: string): { employedBy(companyId: string): RegisterPerson[]; byId(nationalIdNorm: string): RegisterPerson | null } | null {
+export function registerPersonnel(db: Db, date: string): {
+  employedBy(companyId: string): RegisterPerson[];
+  byId(nationalIdNorm: string): RegisterPerson | null;
+  /** Whether the register keeps this company's people at all (anyone ever employed there). */
+  keeps(companyId: string): boolean;
+} | null {
   if (!hasTable(db, 'persons') || !hasTable(db, 'employments')) return null;
   const employed = db.prepare(`SELECT DISTINCT ${PERSON_COLUMNS} FROM employments e JOIN persons p ON p.id = e.person_id
     WHERE e.company_id = @company AND e.start_date <= @date AND (e.end_date IS NULL OR e.end_date >= @date)`);
   const one = db.prepare(`SELECT ${PERSON_COLUMNS} FROM persons p WHERE p.national_id_norm = @nid ORDER BY p.id LIMIT 1`);
+  const any = db.prepare('SELECT 1 FROM employments WHERE company_id = ? LIMIT 1');
+  const kept = new Map<string, boolean>();
   return {
+    keeps: (company) => {
+      if (!kept.has(company)) kept.set(company, !!any.get(company));
+      return kept.get(company)!;
+    },
     employedBy: (company) => employed.all({ company, date }) as RegisterPerson[],
     byId: (nid) => (one.get({ nid, date }) as RegisterPerson | undefined) ?? null,
   };

@@ -32,11 +32,12 @@ export function idText(s: string): string {
 /** A date cell before the day/month order is known: settled, or parts waiting for the file's order. */
 export type PendingDate = { iso: string } | { a: number; b: number; y: number; raw: string } | { bad: true };
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** The ISO date, or null when there is no such day (31 April, 29 February 2025). Plain arithmetic: it runs for every date of a national return. */
 const validIso = (y: number, m: number, d: number): string | null => {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) return null;
-  return dt.toISOString().slice(0, 10);
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d > days ? null : `${y}-${pad2(m)}-${pad2(d)}`;
 };
 
 /** Spreadsheet serial day numbers (1900 date system, Lotus leap-year bug included as Excel does). */
