@@ -26,7 +26,7 @@ export async function importCommand(ws: WorkspaceManager, opts: { files: string[
   let lastLine = 0;
   const report = await runImport(ws.db, {
     files, year: opts.year, dryRun: opts.dryRun, answers: {}, dateOrder: {}, language: opts.lang,
-    user: { id: me.id, username: me.username }, now: new Date().toISOString(),
+    user: { id: me.id, username: me.username }, now: new Date().toISOString(), releaseFiles: true,
   }, {
     progress: (phase, done, total) => {
       if (opts.json || !process.stderr.isTTY) return;

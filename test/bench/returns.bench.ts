@@ -17,10 +17,10 @@ interface ChildResult { rows: number; ms: number; phases: Record<string, number>
 const phaseLine = (r: ChildResult) => Object.entries(r.phases).map(([p, ms]) => `${p} ${fmt(ms / 1000)}`).join(', ');
 
 /** Runs one import in a child process (its own peak RSS), the same importer as the app and the CLI. */
-function importInChild(dir: string, password: string, year: number, dry: boolean, files: string[]): ChildResult {
+function importInChild(dir: string, keyHex: string, year: number, dry: boolean, files: string[]): ChildResult {
   const script = fileURLToPath(new URL('./returnsChild.ts', import.meta.url));
   const r = spawnSync(process.execPath, [script, dir, String(year), dry ? 'dry' : 'commit', ...files], {
-    encoding: 'utf8', env: { ...process.env, CENTINELA_PASSWORD: password }, timeout: 1_800_000, maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8', input: keyHex, timeout: 1_800_000, maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
@@ -36,6 +36,7 @@ function importInChild(dir: string, password: string, year: number, dry: boolean
 export const bench: Bench = async (ctx) => {
   const db = ctx.app.workspaces.db;
   const dir = ctx.app.workspaces.dir!;
+  const keyHex = ctx.app.workspaces.dataKey.toString('hex');
   // Every seeded company files under an operating licence number (licensing's register).
   const companies = db.prepare('SELECT id FROM companies ORDER BY tax_id').all() as { id: string }[];
   const licences: string[] = [];
@@ -89,11 +90,11 @@ export const bench: Bench = async (ctx) => {
   console.log(`raw encrypted prepared inserts (limit): ${Math.round(rawRate).toLocaleString('en')} rows/s`);
 
   // CSV end to end: read, map, validate, reconcile, commit in one transaction.
-  const csv = importInChild(dir, ctx.password, 2025, false, [p2025]);
+  const csv = importInChild(dir, keyHex, 2025, false, [p2025]);
   const csvRate = csv.rows / (csv.ms / 1000);
   console.log(`CSV import (600,000 personnel, Latin-1, end to end, committed): ${Math.round(csvRate).toLocaleString('en')} rows/s in ${fmt(csv.ms / 1000)} s; ratio to raw inserts ${fmt(csvRate / rawRate)} (target ≥ 0.5)`);
   console.log(`peak RSS of the 600,000-row import process: ${Math.round(csv.maxRssMb)} MB (target < 500 MB); phases start at (s): ${phaseLine(csv)}`);
-  const fa = importInChild(dir, ctx.password, 2025, false, [f2025]);
+  const fa = importInChild(dir, keyHex, 2025, false, [f2025]);
   console.log(`CSV import (300,000 firearms, committed): ${Math.round(fa.rows / (fa.ms / 1000)).toLocaleString('en')} rows/s in ${fmt(fa.ms / 1000)} s, ${fa.flags} flags`);
 
   // XLSX: the limit is exceljs' own streaming read of the same file, no processing.
@@ -103,13 +104,13 @@ export const bench: Bench = async (ctx) => {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
   for await (const ws of reader as AsyncIterable<AsyncIterable<unknown>>) for await (const _row of ws) bare++;
   const bareRate = bare / ((performance.now() - b0) / 1000);
-  const xl = importInChild(dir, ctx.password, 2024, false, [x2024]);
+  const xl = importInChild(dir, keyHex, 2024, false, [x2024]);
   const xlRate = xl.rows / (xl.ms / 1000);
   console.log(`exceljs bare streaming read (limit): ${Math.round(bareRate).toLocaleString('en')} rows/s`);
   console.log(`XLSX import (100,000 personnel, end to end, committed): ${Math.round(xlRate).toLocaleString('en')} rows/s; ratio to bare read ${fmt(xlRate / bareRate)} (target ≥ 0.8); peak RSS ${Math.round(xl.maxRssMb)} MB`);
 
   // Dry-run reconciliation of the national 2026 return against 2025.
-  const dry = importInChild(dir, ctx.password, 2026, true, [p2026, f2026]);
+  const dry = importInChild(dir, keyHex, 2026, true, [p2026, f2026]);
   const recStart = dry.phases.reconciling ?? 0;
   const recEnd = dry.phases.finished ?? dry.ms;
   console.log(`dry run of the national 2026 return (900,000 rows): ${fmt(dry.ms / 1000)} s in all; reconciliation phase ${fmt((recEnd - recStart) / 1000)} s; ${dry.flags.toLocaleString('en')} flags; firearms ${JSON.stringify(dry.counts.FIREARMS)}; peak RSS ${Math.round(dry.maxRssMb)} MB`);

@@ -16,7 +16,7 @@ const key = Buffer.from(input.keyHex, 'hex');
 const db = openEncrypted(input.dbFile, key);
 key.fill(0);
 let lastPost = 0;
-runImport(db, input.request, {
+runImport(db, { ...input.request, releaseFiles: true }, {
   cancelled: () => Atomics.load(flag, 0) === 1,
   progress: (phase, done, total) => {
     const now = Date.now();

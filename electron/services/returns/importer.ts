@@ -5,7 +5,7 @@ import type { Language } from '../../../shared/i18n/index.ts';
 import type { Db } from '../../store/db.ts';
 import type { ColumnAnswers } from './mapping.ts';
 import { FileParser, type Question, type SheetSummary } from './parse.ts';
-import { RecordStore, type ReturnRecord } from './records.ts';
+import { FirstByKey, RecordStore, type ReturnRecord } from './records.ts';
 import { describeProblem, ImportCancelled, ImportProblem, ProblemList } from './problems.ts';
 import { readCsv } from './read/csv.ts';
 import { readOds } from './read/ods.ts';
@@ -28,6 +28,12 @@ export interface ImportRequest {
   language: Language;
   user: { id: string | null; username: string | null };
   now: string;
+  /**
+   * Let each file's bytes go once it is read (the request's entries are emptied): for callers that
+   * own the request, as the worker and the command line do. A national return's files are the
+   * largest thing an import holds, and nothing after reading needs them.
+   */
+  releaseFiles?: boolean;
 }
 
 export type Phase = 'reading' | 'validating' | 'reconciling' | 'committing' | 'finished';
@@ -77,7 +83,6 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   const progress = hooks.progress ?? (() => {});
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
   let rowsRead = 0;
-  let settled = 0;
   const calibres = workspaceCalibres(db);
   // Rows to read, for the progress bar: line breaks in text files; unknown (0) for spreadsheets.
   const estimate = req.files.every((f) => f.bytes[0] !== 0x50) ? req.files.reduce((n, f) => n + countLines(f.bytes), 0) : 0;
@@ -100,11 +105,12 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       if (!(e instanceof ImportProblem)) throw e;
       problems.add({ file: f.name, sheet: null, row: (e.params.row as number | undefined) ?? null, column: null, code: e.code, params: e.params });
       records.truncate(before);
-      settled = Math.min(settled, records.pendingDates.length);
       report.sheets = parser.sheets;
+      if (req.releaseFiles) f.bytes = new Uint8Array(0);
       continue;
     }
     report.sheets = parser.sheets;
+    if (req.releaseFiles) f.bytes = new Uint8Array(0);
     if (parser.recordCount === 0) {
       for (const e of parser.emptySheets) problems.add({ file: f.name, sheet: e.sheet, row: e.row, column: null, code: 'HEADER_ONLY', params: {} });
     }
@@ -124,46 +130,22 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       }
     }
     report.dateOrder = order;
-    // Rows of this file still holding dates for that order (the store lists them as they were added).
-    while (settled < records.pendingDates.length) {
-      const i = records.pendingDates[settled++];
-      const r = records.get(i);
-      for (const [field, p] of Object.entries(r.dates!)) {
-        const iso = settleDate(p, order);
-        if (!iso && !('a' in p && !order)) problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
-        r.v[field] = iso;
-      }
-      r.dates = null;
-      records.set(i, r);
-    }
+    records.settleDates(order, (r, field, p) => {
+      problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
+    });
     questions.push(...parser.questions);
   }
 
   // 3. Rules across rows.
   progress('validating', 0, records.length);
-  validateAcrossRows(db, req.year, req.now, records, problems);
+  const credentialFlags = validateAcrossRows(db, req.year, req.now, records, problems);
   checkCancel();
 
   // 4. Reconcile.
   progress('reconciling', 0, records.length);
   let ticks = 0;
   const rec = reconcile(db, req.year, records, { tick: () => { if (++ticks % 5000 === 0) { checkCancel(); progress('reconciling', ticks, records.length); } } });
-  // A guard needs a credential in force on the return's date: the one declared and, once the
-  // personnel register keeps the company's people, the register's own (someone it does not know
-  // holds none). A company whose people were never entered is judged on its declaration alone:
-  // otherwise a workspace that keeps only returns would flag every guard in the country.
-  const people = registerPersonnel(db, PERIOD_END(req.year));
-  const companyOf = companyResolver(db);
-  for (const r of records) {
-    if (r.sheet !== 'PERSONNEL' || !CREDENTIAL_ROLES.has(String(r.v.role))) continue;
-    const exp = r.v.credential_expiry as string | null;
-    let valid = !!r.v.credential_no && !!exp && exp >= PERIOD_END(req.year);
-    const companyId = companyOf(String(r.v.company_licence_no ?? ''));
-    if (valid && people && companyId && people.keeps(companyId)) {
-      valid = !!people.byId(normaliseNationalId(String(r.v.national_id ?? '')))?.credential_valid;
-    }
-    if (!valid) rec.flags.push({ kind: 'credential_invalid', companyLicenceNo: String(r.v.company_licence_no ?? ''), nationalId: String(r.v.national_id ?? '') });
-  }
+  for (const f of credentialFlags) rec.flags.push(f); // a loop: spreading 100,000+ flags overflows the call stack
 
   // 5. Commit: whole or nothing.
   let batchId: string | null = null;
@@ -194,12 +176,21 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
 /**
  * Rules that need more than one row: duplicates within a company's return, the company
  * licence, firearms assigned to people not in the return, expired credentials, future dates.
+ * Returns the personnel without a valid credential (flags, not problems), found in the same pass.
  */
-function validateAcrossRows(db: Db, year: number, now: string, records: RecordStore, problems: ProblemList): void {
+function validateAcrossRows(db: Db, year: number, now: string, records: RecordStore, problems: ProblemList): Flag[] {
   const resolve = companyResolver(db);
+  const credentialFlags: Flag[] = [];
+  const credentialValid = credentialCheck(db, year, resolve);
   const at = (r: ReturnRecord, field: string) => ({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field });
-  // First row of each company's national id and serial: `P|company|id`, `F|company|serial`.
-  const seen = new Map<string, number>();
+  // First row of each company's national id and serial (`P|company|id`, `F|company|serial`).
+  const keyOf = (r: ReturnRecord) => {
+    const company = r.v.company_licence_no ? String(r.v.company_licence_no) : null;
+    if (r.sheet === 'PERSONNEL' && r.v.national_id) return `P|${company}|${normaliseNationalId(String(r.v.national_id))}`;
+    if (r.sheet === 'FIREARMS' && r.v.serial_no) return `F|${company}|${normaliseSerial(String(r.v.serial_no))}`;
+    return '';
+  };
+  const seen = new FirstByKey((index) => keyOf(records.get(index)));
   const companiesWithPersonnel = new Set<string>();
   const holders: number[] = [];
   const today = now.slice(0, 10);
@@ -208,20 +199,17 @@ function validateAcrossRows(db: Db, year: number, now: string, records: RecordSt
     const index = i++;
     const company = r.v.company_licence_no ? String(r.v.company_licence_no) : null;
     if (company && !resolve(company)) problems.add({ ...at(r, 'company_licence_no'), code: 'UNKNOWN_COMPANY_LICENCE', params: { value: company } });
+    const key = keyOf(r);
+    const first = key ? seen.firstOr(key, index) : -1;
     if (r.sheet === 'PERSONNEL' && r.v.national_id) {
-      const k = `P|${company}|${normaliseNationalId(String(r.v.national_id))}`;
-      const firstRow = seen.get(k);
-      if (firstRow !== undefined) problems.add({ ...at(r, 'national_id'), code: 'DUPLICATE_NATIONAL_ID', params: { value: String(r.v.national_id), firstRow } });
-      else seen.set(k, r.row);
+      if (first >= 0) problems.add({ ...at(r, 'national_id'), code: 'DUPLICATE_NATIONAL_ID', params: { value: String(r.v.national_id), firstRow: records.get(first).row } });
       if (company) companiesWithPersonnel.add(company);
       const exp = r.v.credential_expiry as string | null;
       if (exp && exp < `${year}-12-31` && CREDENTIAL_ROLES.has(String(r.v.role))) problems.add({ ...at(r, 'credential_expiry'), code: 'EXPIRED_CREDENTIAL', params: { value: exp } });
+      if (!credentialValid(r)) credentialFlags.push({ kind: 'credential_invalid', companyLicenceNo: String(r.v.company_licence_no ?? ''), nationalId: String(r.v.national_id ?? '') });
     }
-    if (r.sheet === 'FIREARMS' && r.v.serial_no) {
-      const k = `F|${company}|${normaliseSerial(String(r.v.serial_no))}`;
-      const firstRow = seen.get(k);
-      if (firstRow !== undefined) problems.add({ ...at(r, 'serial_no'), code: 'DUPLICATE_SERIAL', params: { value: String(r.v.serial_no), firstRow } });
-      else seen.set(k, r.row);
+    if (r.sheet === 'FIREARMS' && r.v.serial_no && first >= 0) {
+      problems.add({ ...at(r, 'serial_no'), code: 'DUPLICATE_SERIAL', params: { value: String(r.v.serial_no), firstRow: records.get(first).row } });
     }
     if (r.sheet === 'FIREARMS' && r.v.assigned_to_national_id) holders.push(index);
     for (const f of ['acquired_date', 'birth_date'] as const) {
@@ -239,6 +227,25 @@ function validateAcrossRows(db: Db, year: number, now: string, records: RecordSt
     const known = companiesWithPersonnel.has(company) ? seen.has(`P|${company}|${nid}`) : !!lastRoster.get(company, nid);
     if (!known) problems.add({ ...at(r, 'assigned_to_national_id'), code: 'ASSIGNED_NOT_IN_RETURN', params: { value: String(r.v.assigned_to_national_id) } });
   }
+  return credentialFlags;
+}
+
+/**
+ * A guard needs a credential in force on the return's date: the one declared and, once the
+ * personnel register keeps the company's people, the register's own (someone it does not know
+ * holds none). A company whose people were never entered is judged on its declaration alone:
+ * otherwise a workspace that keeps only returns would flag every guard in the country.
+ */
+function credentialCheck(db: Db, year: number, companyOf: (licenceNo: string) => string | null): (r: ReturnRecord) => boolean {
+  const people = registerPersonnel(db, PERIOD_END(year));
+  return (r) => {
+    if (!CREDENTIAL_ROLES.has(String(r.v.role))) return true;
+    const exp = r.v.credential_expiry as string | null;
+    if (!r.v.credential_no || !exp || exp < PERIOD_END(year)) return false;
+    const companyId = companyOf(String(r.v.company_licence_no ?? ''));
+    if (!people || !companyId || !people.keeps(companyId)) return true;
+    return !!people.byId(normaliseNationalId(String(r.v.national_id ?? '')))?.credential_valid;
+  };
 }
 
 function countLines(b: Uint8Array): number {

@@ -1,5 +1,6 @@
 import { RETURN_FIELDS, type ReturnSheet } from '../../../shared/model/returns.ts';
-import { pendingDate, type PendingDate } from './values.ts';
+import type { DateOrder } from '../../../shared/model/returns.ts';
+import { pendingDate, settleDate, type PendingDate } from './values.ts';
 
 /** One data row of a return, typed; dates settle once the file's day/month order is known. */
 export interface ReturnRecord {
@@ -30,19 +31,22 @@ const SEP = '\x1f';
 const PENDING = '\x02';
 const QUOTED = '\x03';
 const needsQuoting = /[\x1f\x02\x03]/;
+const PENDING_SLOT = /\x02([^\x1f]*)/g;
 
 /**
- * A return's rows, held compactly between reading and commit: each row is one string and a
- * `ReturnRecord` is made only while a step looks at it. A national return has 600,000 rows or
- * more; as objects (a record, its values, one string per cell) they took over a gigabyte, as
- * packed strings under a tenth of that, and the short-lived objects each step makes are the
- * cheapest kind for the garbage collector.
+ * A return's rows, held compactly between reading and commit: each row is one string, kept as
+ * UTF-8 bytes outside the JavaScript heap, and a `ReturnRecord` is made only while a step looks
+ * at it. A national return has 600,000 rows or more; as objects (a record, its values, one string
+ * per cell) they took over a gigabyte; as heap strings, two bytes a character whenever the file's
+ * text had one character beyond Latin-1, still 130 MB for the garbage collector to walk; as bytes,
+ * about 60 MB it never looks at. The short-lived objects each step makes are the cheapest kind.
  */
 export class RecordStore implements Iterable<ReturnRecord> {
-  private readonly rows: string[] = [];
+  private readonly rows = new Arena();
   private readonly contexts: SheetContext[] = [];
   /** Indexes of rows holding dates that wait for their file's day/month order, in order. */
   readonly pendingDates: number[] = [];
+  private settled = 0;
 
   /** Registers the shared part of a sheet's rows; returns the handle `add` takes. */
   context(file: string, sheet: ReturnSheet, sheetName: string | null, cols: Record<string, string>): number {
@@ -55,18 +59,40 @@ export class RecordStore implements Iterable<ReturnRecord> {
 
   add(context: number, row: number, v: Record<string, string | number | null>, dates: Record<string, PendingDate> | null): number {
     if (dates) this.pendingDates.push(this.rows.length);
-    this.rows.push(this.pack(context, row, v, dates));
-    return this.rows.length - 1;
+    return this.rows.push(this.pack(context, row, v, dates));
   }
 
   /** Drops the rows added after the first `n` (a file that could not be read adds nothing). */
   truncate(n: number): void {
-    this.rows.length = Math.min(this.rows.length, n);
+    this.rows.truncate(n);
     while (this.pendingDates.length && this.pendingDates[this.pendingDates.length - 1] >= n) this.pendingDates.pop();
+    this.settled = Math.min(this.settled, this.pendingDates.length);
+  }
+
+  /**
+   * Settles the dates of the rows added since the last call (one file's) in the order now known,
+   * or to null when it is not (the officer is asked). Rewritten in place in the packed text; a
+   * row with a date that does not exist in that order goes through `bad` first, whole.
+   */
+  settleDates(order: DateOrder | null, bad: (r: ReturnRecord, field: string, p: PendingDate) => void): void {
+    for (; this.settled < this.pendingDates.length; this.settled++) {
+      const i = this.pendingDates[this.settled];
+      let failed = false;
+      const packed = this.rows.get(i).replace(PENDING_SLOT, (_, raw: string) => {
+        const iso = settleDate(pendingDate(raw)!, order);
+        if (!iso && order) failed = true;
+        return iso ?? '';
+      });
+      if (failed) {
+        const r = this.get(i);
+        for (const [field, p] of Object.entries(r.dates!)) if (!settleDate(p, order)) bad(r, field, p);
+      }
+      this.rows.set(i, packed);
+    }
   }
 
   get(i: number): ReturnRecord {
-    const a = this.rows[i].split(SEP);
+    const a = this.rows.get(i).split(SEP);
     const c = this.contexts[Number(a[0])];
     const v: Record<string, string | number | null> = {};
     let dates: Record<string, PendingDate> | null = null;
@@ -84,8 +110,8 @@ export class RecordStore implements Iterable<ReturnRecord> {
 
   /** Writes back a record read with `get` (dates settled, for instance). */
   set(i: number, r: ReturnRecord): void {
-    const context = Number(this.rows[i].slice(0, this.rows[i].indexOf(SEP)));
-    this.rows[i] = this.pack(context, r.row, r.v, r.dates);
+    const packed = this.rows.get(i);
+    this.rows.set(i, this.pack(Number(packed.slice(0, packed.indexOf(SEP))), r.row, r.v, r.dates));
   }
 
   *[Symbol.iterator](): Iterator<ReturnRecord> {
@@ -94,17 +120,117 @@ export class RecordStore implements Iterable<ReturnRecord> {
 
   private pack(context: number, row: number, v: Record<string, string | number | null>, dates: Record<string, PendingDate> | null): string {
     const c = this.contexts[context];
-    let s = `${context}${SEP}${row}`;
+    const parts: (string | number)[] = [context, row];
     for (let k = 0; k < c.keys.length; k++) {
       const key = c.keys[k];
       const p = dates?.[key];
       const x = v[key];
-      s += SEP;
-      if (p && 'raw' in p) s += PENDING + (needsQuoting.test(p.raw) ? p.raw.replace(/[\x1f\x02\x03]/g, ' ') : p.raw);
-      else if (x === null || x === undefined) continue;
-      else if (typeof x === 'number' ? !c.numeric[k] : c.numeric[k] || x === '' || needsQuoting.test(x)) s += QUOTED + JSON.stringify(x);
-      else s += x;
+      if (p && 'raw' in p) parts.push(PENDING + p.raw);
+      else if (x === null || x === undefined) parts.push('');
+      else if (typeof x === 'number' ? !c.numeric[k] : c.numeric[k] || x === '' || needsQuoting.test(x)) parts.push(QUOTED + JSON.stringify(x));
+      else parts.push(x);
     }
-    return s;
+    return parts.join(SEP);
   }
+}
+
+const BLOCK = 8 * 1024 * 1024;
+const SPAN = 2 ** 32;
+
+/** Strings stored as UTF-8 in large buffers, addressed by index; a rewritten string is appended anew. */
+class Arena {
+  private readonly blocks: Buffer[] = [];
+  private used = 0;
+  /** Per string: block index × 2³² + byte offset (exact in a double), and byte length. */
+  private readonly at: number[] = [];
+  private readonly bytes: number[] = [];
+
+  get length(): number { return this.at.length; }
+
+  push(s: string): number {
+    const [at, n] = this.write(s);
+    this.at.push(at);
+    this.bytes.push(n);
+    return this.at.length - 1;
+  }
+
+  /** Rewrites string `i`: in its old place when it fits (a settled date is shorter than the text it replaces), else appended. */
+  set(i: number, s: string): void {
+    const n = Buffer.byteLength(s, 'utf8');
+    if (n <= this.bytes[i]) {
+      const block = Math.floor(this.at[i] / SPAN);
+      this.blocks[block].write(s, this.at[i] - block * SPAN, 'utf8');
+      this.bytes[i] = n;
+      return;
+    }
+    const [at] = this.write(s);
+    this.at[i] = at;
+    this.bytes[i] = n;
+  }
+
+  get(i: number): string {
+    const at = this.at[i];
+    const block = Math.floor(at / SPAN);
+    const offset = at - block * SPAN;
+    return this.blocks[block].toString('utf8', offset, offset + this.bytes[i]);
+  }
+
+  truncate(n: number): void {
+    if (n < this.at.length) { this.at.length = n; this.bytes.length = n; }
+  }
+
+  private write(s: string): [number, number] {
+    const most = s.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+    if (!this.blocks.length || this.used + most > this.blocks[this.blocks.length - 1].length) {
+      this.blocks.push(Buffer.allocUnsafeSlow(Math.max(BLOCK, most)));
+      this.used = 0;
+    }
+    const block = this.blocks.length - 1;
+    const n = this.blocks[block].write(s, this.used, 'utf8');
+    const at = block * SPAN + this.used;
+    this.used += n;
+    return [at, n];
+  }
+}
+
+/**
+ * Which row first had a key (a company's national ID or serial), for 600,000 keys without
+ * keeping 600,000 strings: a 32-bit hash maps to row indexes, and a hash shared by different
+ * keys (a few dozen in a national return) is told apart by working out each row's key again.
+ */
+export class FirstByKey {
+  private readonly byHash = new Map<number, number | number[]>();
+  private readonly keyOf: (index: number) => string;
+
+  constructor(keyOf: (index: number) => string) {
+    this.keyOf = keyOf;
+  }
+
+  /** The index of the earlier row with this key, or -1 after remembering this one as the first. */
+  firstOr(key: string, index: number): number {
+    const h = hash(key);
+    const got = this.byHash.get(h);
+    if (got === undefined) { this.byHash.set(h, index); return -1; }
+    const list = typeof got === 'number' ? [got] : got;
+    for (const i of list) if (this.keyOf(i) === key) return i;
+    list.push(index);
+    this.byHash.set(h, list);
+    return -1;
+  }
+
+  has(key: string): boolean {
+    const got = this.byHash.get(hash(key));
+    if (got === undefined) return false;
+    return (typeof got === 'number' ? [got] : got).some((i) => this.keyOf(i) === key);
+  }
+}
+
+/** FNV-1a over UTF-16 units, 32 bits. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
