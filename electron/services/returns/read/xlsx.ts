@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
+import { attrOf, XmlScan } from './xmlScan.ts';
 import { IMPORT_LIMITS } from '../../../../shared/model/returns.ts';
 import { ImportProblem } from '../problems.ts';
 import type { Cell, ReadInfo, TableSink } from './types.ts';
@@ -37,9 +37,7 @@ interface Book {
   date1904: boolean;
 }
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
-  .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&');
-const attr = (tag: string, a: string) => { const v = new RegExp(`\\s${a}="([^"]*)"`).exec(tag)?.[1]; return v === undefined ? null : unescapeXml(v); };
+const attr = attrOf;
 const partName = (target: string) => target.replace(/^\/?(xl\/)?/, 'xl/');
 
 /** Sheet list, shared strings and date styles, from the small parts, in memory. */
@@ -79,24 +77,25 @@ function bookParts(name: string, bytes: Uint8Array): Book {
 /** The shared-string table: each `<si>`'s text runs joined (phonetic `<rPh>` runs left out). */
 function sharedStrings(name: string, xml: Uint8Array): string[] {
   const out: string[] = [];
-  const p = new SaxesParser({ xmlns: false });
   let cur: string | null = null;
   let inT = false;
   let inPhonetic = false;
-  p.on('opentag', (t) => {
-    const n = local(t.name);
-    if (n === 'si') cur = '';
-    else if (n === 'rPh') inPhonetic = true;
-    else if (n === 't' && !inPhonetic) inT = true;
-  });
-  p.on('text', (s) => { if (inT && cur !== null) cur += s; });
-  p.on('closetag', (t) => {
-    const n = local(t.name);
-    if (n === 't') inT = false;
-    else if (n === 'rPh') inPhonetic = false;
-    else if (n === 'si') { out.push(cur ?? ''); cur = null; }
-  });
-  parseAll(name, p, xml);
+  const scan = new XmlScan({
+    open: (tag) => {
+      const n = local(tag);
+      if (n === 'si') cur = '';
+      else if (n === 'rPh') inPhonetic = true;
+      else if (n === 't' && !inPhonetic) inT = true;
+    },
+    text: (s) => { if (inT && cur !== null) cur += s; },
+    close: (tag) => {
+      const n = local(tag);
+      if (n === 't') inT = false;
+      else if (n === 'rPh') inPhonetic = false;
+      else if (n === 'si') { out.push(cur ?? ''); cur = null; }
+    },
+  }, IMPORT_LIMITS.maxCellChars * 2);
+  parseAll(name, scan, xml);
   return out;
 }
 
@@ -139,54 +138,55 @@ function serialDate(v: number, date1904: boolean): Date {
   return new Date(Math.round((v + (date1904 ? 1462 : 0) - 25569) * 86_400_000));
 }
 
-/** One worksheet, inflated chunk by chunk into a SAX parser; rows go to the sink as they close. */
+/** One worksheet, inflated chunk by chunk into the XML scanner; rows go to the sink as they close. */
 function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, sink: TableSink): void {
-  const p = new SaxesParser({ xmlns: false });
   let rowNo = 0;
   let rowCount = 0;
   let cells: Cell[] = [];
   let cell: { col: number; type: string; style: number; v: string; f: string | null; inline: string } | null = null;
   let textOf: 'v' | 'f' | 'is' | null = null;
   let inPhonetic = false;
-  p.on('opentag', (t) => {
-    const n = local(t.name);
-    const a = t.attributes as Record<string, string>;
-    if (n === 'row') {
-      rowNo = a.r ? Number(a.r) : rowNo + 1;
-      if (!Number.isInteger(rowNo) || rowNo < 1) throw new ImportProblem('FILE_CORRUPT', { file: name });
-      if (++rowCount > IMPORT_LIMITS.maxRowsPerSheet) throw new ImportProblem('TOO_MANY_ROWS', { file: name, max: IMPORT_LIMITS.maxRowsPerSheet });
-      cells = [];
-    } else if (n === 'c') {
-      const col = columnOf(a.r, cells.length);
-      if (col >= IMPORT_LIMITS.maxColumns) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
-      cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), v: '', f: null, inline: '' };
-    } else if (cell && n === 'v') textOf = 'v';
-    else if (cell && n === 'f') { textOf = 'f'; cell.f = ''; }
-    else if (cell && n === 'rPh') inPhonetic = true;
-    else if (cell && n === 't' && !inPhonetic) textOf = 'is';
-  });
-  p.on('text', (s) => {
-    if (!cell || textOf === null) return;
-    if (textOf === 'v') cell.v += s;
-    else if (textOf === 'f') cell.f += s;
-    else cell.inline += s;
-    if (cell.v.length + cell.inline.length > IMPORT_LIMITS.maxCellChars * 2) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
-  });
-  p.on('closetag', (t) => {
-    const n = local(t.name);
-    if (n === 'v' || n === 'f' || n === 't') textOf = null;
-    else if (n === 'rPh') inPhonetic = false;
-    else if (n === 'c' && cell) {
-      const value = cellValue(cell, book);
-      if (typeof value === 'string' && value.length > IMPORT_LIMITS.maxCellChars) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
-      while (cells.length < cell.col) cells.push(null);
-      cells[cell.col] = cell.f !== null ? { formula: cell.f, result: value } : value;
-      cell = null;
-    } else if (n === 'row') {
-      while (cells.length && cells[cells.length - 1] === null) cells.pop();
-      sink.row(rowNo, cells);
-    }
-  });
+  const p = new XmlScan({
+    open: (tag, attrs) => {
+      const n = local(tag);
+      if (n === 'c') {
+        const col = columnOf(attrOf(attrs, 'r') ?? undefined, cells.length);
+        if (col >= IMPORT_LIMITS.maxColumns) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
+        cell = { col, type: attrOf(attrs, 't') ?? 'n', style: Number(attrOf(attrs, 's') ?? 0), v: '', f: null, inline: '' };
+      } else if (n === 'row') {
+        const r = attrOf(attrs, 'r');
+        rowNo = r ? Number(r) : rowNo + 1;
+        if (!Number.isInteger(rowNo) || rowNo < 1) throw new ImportProblem('FILE_CORRUPT', { file: name });
+        if (++rowCount > IMPORT_LIMITS.maxRowsPerSheet) throw new ImportProblem('TOO_MANY_ROWS', { file: name, max: IMPORT_LIMITS.maxRowsPerSheet });
+        cells = [];
+      } else if (cell && n === 'v') textOf = 'v';
+      else if (cell && n === 'f') { textOf = 'f'; cell.f = ''; }
+      else if (cell && n === 'rPh') inPhonetic = true;
+      else if (cell && n === 't' && !inPhonetic) textOf = 'is';
+    },
+    text: (s) => {
+      if (!cell || textOf === null) return;
+      if (textOf === 'v') cell.v += s;
+      else if (textOf === 'f') cell.f += s;
+      else cell.inline += s;
+      if (cell.v.length + cell.inline.length > IMPORT_LIMITS.maxCellChars * 2) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
+    },
+    close: (tag) => {
+      const n = local(tag);
+      if (n === 'v' || n === 'f' || n === 't') textOf = null;
+      else if (n === 'rPh') inPhonetic = false;
+      else if (n === 'c' && cell) {
+        const value = cellValue(cell, book);
+        if (typeof value === 'string' && value.length > IMPORT_LIMITS.maxCellChars) throw new ImportProblem('FILE_CORRUPT', { file: name, row: rowNo });
+        while (cells.length < cell.col) cells.push(null);
+        cells[cell.col] = cell.f !== null ? { formula: cell.f, result: value } : value;
+        cell = null;
+      } else if (n === 'row') {
+        while (cells.length && cells[cells.length - 1] === null) cells.pop();
+        sink.row(rowNo, cells);
+      }
+    },
+  }, IMPORT_LIMITS.maxCellChars * 2);
   let failure: unknown = null;
   let found = false;
   const dec = new TextDecoder('utf-8');
@@ -197,8 +197,8 @@ function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, si
       if (failure) return;
       try {
         if (err) throw err;
-        p.write(dec.decode(chunk, { stream: !final }));
-        if (final) p.close();
+        p.feed(dec.decode(chunk, { stream: !final }));
+        if (final) p.end();
       } catch (e) { failure = e; }
     };
     file.start();
@@ -233,13 +233,14 @@ function cellValue(c: { type: string; style: number; v: string; inline: string }
   }
 }
 
-/** Feeds a whole in-memory part to a SAX parser; any XML error is FILE_CORRUPT. */
-function parseAll(name: string, p: SaxesParser, xml: Uint8Array): void {
+/** Feeds a whole in-memory part to the XML scanner; any XML error is FILE_CORRUPT. */
+function parseAll(name: string, p: XmlScan, xml: Uint8Array): void {
   try {
     const CHUNK = 1 << 20;
     const dec = new TextDecoder('utf-8');
-    for (let i = 0; i < xml.length; i += CHUNK) p.write(dec.decode(xml.subarray(i, i + CHUNK), { stream: i + CHUNK < xml.length }));
-    p.close();
+    for (let i = 0; i < xml.length; i += CHUNK) p.feed(dec.decode(xml.subarray(i, i + CHUNK), { stream: i + CHUNK < xml.length }));
+    p.feed(dec.decode());
+    p.end();
   } catch (e) {
     if (e instanceof ImportProblem) throw e;
     throw new ImportProblem('FILE_CORRUPT', { file: name });
