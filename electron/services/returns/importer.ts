@@ -106,11 +106,11 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       problems.add({ file: f.name, sheet: null, row: (e.params.row as number | undefined) ?? null, column: null, code: e.code, params: e.params });
       records.truncate(before);
       report.sheets = parser.sheets;
-      if (req.releaseFiles) f.bytes = new Uint8Array(0);
+      if (req.releaseFiles) release(f);
       continue;
     }
     report.sheets = parser.sheets;
-    if (req.releaseFiles) f.bytes = new Uint8Array(0);
+    if (req.releaseFiles) release(f);
     if (parser.recordCount === 0) {
       for (const e of parser.emptySheets) problems.add({ file: f.name, sheet: e.sheet, row: e.row, column: null, code: 'HEADER_ONLY', params: {} });
     }
@@ -246,6 +246,17 @@ function credentialCheck(db: Db, year: number, companyOf: (licenceNo: string) =>
     if (!people || !companyId || !people.keeps(companyId)) return true;
     return !!people.byId(normaliseNationalId(String(r.v.national_id ?? '')))?.credential_valid;
   };
+}
+
+/**
+ * Lets a file's bytes go now rather than at the collector's next pass: a buffer that is the file's
+ * alone is handed back at once (`ArrayBuffer.transfer`); a view into a shared one is only dropped.
+ */
+function release(f: { bytes: Uint8Array }): void {
+  const b = f.bytes;
+  f.bytes = new Uint8Array(0);
+  const buf = b.buffer as ArrayBuffer & { detached?: boolean; transfer?: (length: number) => ArrayBuffer };
+  if (b.byteOffset === 0 && b.byteLength === buf.byteLength && b.byteLength >= 1 << 20 && buf instanceof ArrayBuffer && !buf.detached) buf.transfer?.(0);
 }
 
 function countLines(b: Uint8Array): number {

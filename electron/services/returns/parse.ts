@@ -152,9 +152,9 @@ export class FileParser implements TableSink {
   }
 
   private cellValue(rec: ReturnRecord, def: ReturnField, cells: Cell[]): void {
-    const at = { file: this.file, sheet: this.sheetName, row: rec.row, column: rec.cols[def.key] ?? def.key };
+    // Declared, not built: this runs for every cell of a national return, and most have no problem.
     const problem = (code: Parameters<ProblemList['add']>[0]['code'], params: Record<string, string | number> = {}) =>
-      this.problems.add({ ...at, code, params: { field: def.key, ...params } });
+      this.problems.add({ file: this.file, sheet: this.sheetName, row: rec.row, column: rec.cols[def.key] ?? def.key, code, params: { field: def.key, ...params } });
     if (def.type === 'date') {
       const p = cells.length === 1 ? pendingDate(cells[0]) : null;
       if (!p) { if (def.required) problem('REQUIRED_MISSING'); rec.v[def.key] = null; return; }
@@ -169,7 +169,7 @@ export class FileParser implements TableSink {
       return;
     }
     // Several columns join only into a text field (first + last name); for any other type the first one counts (DUPLICATE_COLUMN was reported).
-    const raw = (def.type === 'text' ? cells : cells.slice(0, 1)).map((c) => cellText(c)).filter((s) => !isNullish(s)).join(' ').replace(/\s+/g, ' ').trim();
+    const raw = cells.length === 1 || def.type !== 'text' ? oneText(cells[0]) : cells.map((c) => cellText(c)).filter((s) => !isNullish(s)).join(' ').replace(/\s+/g, ' ').trim();
     if (!raw) { if (def.required) problem('REQUIRED_MISSING'); rec.v[def.key] = null; return; }
     switch (def.type) {
       case 'int': {
@@ -198,4 +198,11 @@ export class FileParser implements TableSink {
       }
     }
   }
+}
+
+/** One cell's text with runs of white space made one space, or '' for the null spellings; the common case, kept cheap. */
+function oneText(c: Cell): string {
+  const t = cellText(c);
+  if (t === '' || isNullish(t)) return '';
+  return /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }

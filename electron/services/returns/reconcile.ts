@@ -51,17 +51,8 @@ export function reconcile(db: Db, year: number, records: RecordStore, opts: { ti
     if (!latestCache.has(company)) latestCache.set(company, (latestBatch.get(company, year) as { id: string } | undefined)?.id ?? null);
     return latestCache.get(company)!;
   };
-  // Each company's rows by sheet, as indexes into the store (the rows themselves stay packed).
-  const byCompany = new Map<string, Map<ReturnSheet, number[]>>();
-  let index = 0;
-  for (const r of records) {
-    const c = String(r.v.company_licence_no ?? '');
-    if (!byCompany.has(c)) byCompany.set(c, new Map());
-    const m = byCompany.get(c)!;
-    if (!m.has(r.sheet)) m.set(r.sheet, []);
-    m.get(r.sheet)!.push(index++);
-    counts[r.sheet].read++;
-  }
+  const byCompany = records.byCompany;
+  for (const sheet of ['PERSONNEL', 'FIREARMS', 'AMMUNITION'] as const) counts[sheet].read = records.bySheet[sheet].length;
   const resolve = companyResolver(db);
   const register = registerFirearms(db);
   const people = registerPersonnel(db, `${year}-12-31`);
@@ -134,8 +125,9 @@ export function reconcile(db: Db, year: number, records: RecordStore, opts: { ti
   const inImport = new Map<string, string>();
   const elsewhere = registerSerialElsewhere(db);
   const label = companyLicenceLabel(db);
-  for (const r of records) {
-    if (r.sheet !== 'FIREARMS' || !r.v.serial_no) continue;
+  for (const i of records.bySheet.FIREARMS) {
+    const r = records.get(i);
+    if (!r.v.serial_no) continue;
     const company = String(r.v.company_licence_no ?? '');
     const key = normaliseSerial(String(r.v.serial_no));
     const firstCompany = inImport.get(key);

@@ -47,6 +47,9 @@ export class RecordStore implements Iterable<ReturnRecord> {
   /** Indexes of rows holding dates that wait for their file's day/month order, in order. */
   readonly pendingDates: number[] = [];
   private settled = 0;
+  /** Row indexes by company licence number and sheet, and by sheet alone, in file order: reconciliation works from these. */
+  readonly byCompany = new Map<string, Map<ReturnSheet, number[]>>();
+  readonly bySheet: Record<ReturnSheet, number[]> = { PERSONNEL: [], FIREARMS: [], AMMUNITION: [] };
 
   /** Registers the shared part of a sheet's rows; returns the handle `add` takes. */
   context(file: string, sheet: ReturnSheet, sheetName: string | null, cols: Record<string, string>): number {
@@ -59,12 +62,29 @@ export class RecordStore implements Iterable<ReturnRecord> {
 
   add(context: number, row: number, v: Record<string, string | number | null>, dates: Record<string, PendingDate> | null): number {
     if (dates) this.pendingDates.push(this.rows.length);
-    return this.rows.push(this.pack(context, row, v, dates));
+    const i = this.rows.push(this.pack(context, row, v, dates));
+    const sheet = this.contexts[context].sheet;
+    const company = String(v.company_licence_no ?? '');
+    let sheets = this.byCompany.get(company);
+    if (!sheets) this.byCompany.set(company, (sheets = new Map()));
+    let list = sheets.get(sheet);
+    if (!list) sheets.set(sheet, (list = []));
+    list.push(i);
+    this.bySheet[sheet].push(i);
+    return i;
   }
 
   /** Drops the rows added after the first `n` (a file that could not be read adds nothing). */
   truncate(n: number): void {
     this.rows.truncate(n);
+    for (const list of Object.values(this.bySheet)) while (list.length && list[list.length - 1] >= n) list.pop();
+    for (const [company, sheets] of this.byCompany) {
+      for (const [sheet, list] of sheets) {
+        while (list.length && list[list.length - 1] >= n) list.pop();
+        if (!list.length) sheets.delete(sheet);
+      }
+      if (!sheets.size) this.byCompany.delete(company);
+    }
     while (this.pendingDates.length && this.pendingDates[this.pendingDates.length - 1] >= n) this.pendingDates.pop();
     this.settled = Math.min(this.settled, this.pendingDates.length);
   }

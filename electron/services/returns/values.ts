@@ -9,8 +9,11 @@ import type { Cell } from './read/types.ts';
 const NULLISH = new Set(['', 'none', 'null', 'n/a', 'na', '-', '--', '—', 's/d', 'sd', 'sin dato', 'sin datos', 'nan', '#n/a']);
 
 export function isNullish(s: string): boolean {
-  // Fast path: most cells are long and start with a letter or digit.
-  if (s.length > 8 && /^[\p{L}\p{N}]/u.test(s)) return false;
+  // Fast path: most cells are long and start with an ASCII letter or digit (checked without a regular expression).
+  if (s.length > 8) {
+    const c = s.charCodeAt(0) | 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || /^[\p{L}\p{N}]/u.test(s)) return false;
+  }
   const t = s.trim().toLowerCase();
   return NULLISH.has(t) || /^[\s/.\-_]+$/.test(s) && s.length > 0;
 }
