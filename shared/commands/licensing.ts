@@ -95,6 +95,11 @@ export const licenceDetail = licenceRow.extend({
   checklist: z.array(z.object({ position: z.number().int(), label: z.string(), receivedOn: z.string().nullable(), receivedBy: z.string().nullable() })),
   conditions: z.array(z.object({ id: z.string(), text: z.string(), dueOn: z.string().nullable(), sanctionId: z.string().nullable(), createdAt: z.string() })),
   events: z.array(licenceEvent),
+  /** Inspections linked to this application (pre-licence): what the decision weighs. */
+  inspections: z.array(z.object({
+    id: z.string(), reference: z.string(), type: z.string(), status: z.string(),
+    score: z.number().nullable(), capped: z.boolean(), issuedAt: z.string().nullable(),
+  })),
   version: z.number().int(),
 });
 export type LicenceDetail = z.infer<typeof licenceDetail>;

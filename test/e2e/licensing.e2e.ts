@@ -123,6 +123,8 @@ test('application to active licence with four eyes, in Spanish', async ({ page, 
   await page.goto(licenceUrl);
   await expect(page.getByRole('heading', { name: typeName, level: 1 })).toBeVisible();
   await page.getByRole('region', { name: t('licensing.section.actions') }).getByRole('button', { name: t('licensing.action.grant') }).click();
+  // The decision is taken with the pre-licence inspection in view (none was linked in this run).
+  await expect(dialog(page).getByText(t('licensing.inspections.none'))).toBeVisible();
   await dialog(page).getByLabel(L('licensing.field.legalBasis')).fill('Decreto 52-2010, art. 21');
   await dialog(page).getByLabel(L('licensing.field.reason')).fill('Cumple los requisitos legales; se otorga por 24 meses.');
   await checkScreen(page, 'lic-08-grant-dialog');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/index.ts';
 import { computeClock } from '../../shared/model/processingClock.ts';
 import { formatNumber, validatePattern } from '../../shared/model/numberPattern.ts';
+import { SHIPPED_TEMPLATE_IDS } from '../../electron/store/migrations/0006_audits.ts';
 import { freshWorkspace } from '../helpers/workspace.ts';
 import { forceLicence, forcePerson, GUARDING_TYPE, makeCompany, signInAdmin, snapshot } from '../helpers/licensing.ts';
 
@@ -199,6 +200,23 @@ describe('applications and licences', () => {
     const edited = await w.ok('licensing.saveType', { id: ok.id, version: ok.version, fields: { ...ok, active: false } });
     expect(edited.active).toBe(false);
     expect((await w.ok('licensing.listTypes', {})).map((x) => x.name)).not.toContain('Canina');
+  });
+
+  it('shows the linked pre-licence inspection and its result on the application the supervisor decides', async () => {
+    w = await freshWorkspace();
+    const companyId = await makeCompany(w);
+    const a = await toInspection(companyId);
+    expect(a.inspections).toEqual([]);
+    const planned = await w.ok('inspections.plan', {
+      companyId, type: 'pre_licence', site: 'office', siteLabel: 'Oficina central', templateId: SHIPPED_TEMPLATE_IDS.icoc,
+      plannedDate: '2026-11-25', leadInspectorId: w.app.workspaces.user!.id, licenceId: a.id,
+    });
+    let d = await w.ok('licensing.get', { id: a.id });
+    expect(d.inspections).toEqual([{ id: planned.id, reference: planned.reference, type: 'pre_licence', status: 'planned', score: null, capped: false, issuedAt: null }]);
+    // The audits area issues the report (its own tests walk that flow); here, its result as stored.
+    w.app.workspaces.db.prepare(`UPDATE inspections SET status = 'issued', score = 49, raw_score = 88, capped = 1, issued_at = '2026-11-27T15:00:00.000Z' WHERE id = ?`).run(planned.id);
+    d = await w.ok('licensing.get', { id: a.id });
+    expect(d.inspections[0]).toMatchObject({ status: 'issued', score: 49, capped: true, issuedAt: '2026-11-27T15:00:00.000Z' });
   });
 });
 

@@ -52,6 +52,10 @@ export function loadLicenceDetail(db: Db, id: string, today: string): LicenceDet
     id: string; action: string; from_state: LicenceState | null; to_state: LicenceState; legal_basis: string | null; reason: string | null;
     sanction_id: string | null; at: string; user_id: string | null; username: string | null;
   }[];
+  // The audits area links its pre-licence inspections here (`inspections.licence_id`).
+  const inspections = db.prepare('SELECT id, reference, type, status, score, capped, issued_at FROM inspections WHERE licence_id = ? ORDER BY created_at, id').all(id) as {
+    id: string; reference: string; type: string; status: string; score: number | null; capped: 0 | 1; issued_at: string | null;
+  }[];
   const recommender = r.recommended_by
     ? (db.prepare('SELECT display_name FROM users WHERE id = ?').get(r.recommended_by) as { display_name: string } | undefined)?.display_name ?? null
     : null;
@@ -66,6 +70,7 @@ export function loadLicenceDetail(db: Db, id: string, today: string): LicenceDet
       id: e.id, action: e.action, fromState: e.from_state, toState: e.to_state, legalBasis: e.legal_basis, reason: e.reason,
       sanctionId: e.sanction_id, at: e.at, userId: e.user_id, username: e.username,
     })),
+    inspections: inspections.map((i) => ({ id: i.id, reference: i.reference, type: i.type, status: i.status, score: i.score, capped: i.capped === 1, issuedAt: i.issued_at })),
     version: r.version,
   };
 }

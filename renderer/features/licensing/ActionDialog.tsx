@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Dialog, FormError, Select, TextArea, TextInput, useFieldErrors } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { AppErrorData } from '../../../shared/errors.ts';
@@ -22,8 +22,10 @@ export interface DialogValues {
  * a condition for its text and due date; the rest just confirm. Errors from the main process
  * (four eyes, stale version) are shown inside the dialog, next to the field when they name one.
  */
-export function ActionDialog({ kind, title, submitLabel, danger, busy, error, onSubmit, onCancel }: {
+export function ActionDialog({ kind, title, submitLabel, danger, busy, error, context, onSubmit, onCancel }: {
   kind: DialogKind;
+  /** What the step should be taken with in view (the pre-licence inspection, for a decision). */
+  context?: ReactNode;
   title: string;
   submitLabel: string;
   danger?: boolean;
@@ -40,6 +42,7 @@ export function ActionDialog({ kind, title, submitLabel, danger, busy, error, on
   return (
     <Dialog title={title} submitLabel={submitLabel} danger={danger} busy={busy} onSubmit={() => onSubmit(v)} onCancel={onCancel}>
       {kind === 'decision' || kind === 'recommend' ? <p className="muted">{t('licensing.decision.hint')}</p> : null}
+      {context}
       <FormError error={error} fields={fields} />
       {kind === 'recommend' ? (
         <Select label={t('licensing.field.recommendation')} value={v.recommendation} required

@@ -9,6 +9,7 @@ import type { LicenceDetail } from '../../../shared/commands/licensing.ts';
 import { availableLicenceActions, type LicenceTransition } from '../../../shared/model/licenceLifecycle.ts';
 import { addDays } from '../../../shared/model/due.ts';
 import { ActionDialog, type DialogKind, type DialogValues } from './ActionDialog.tsx';
+import { LicenceInspections } from './LicenceInspections.tsx';
 import { ClockBadge, StateBadge } from './ClockBadge.tsx';
 import { LicenceSanctions } from './LicenceSanctions.tsx';
 import { useQuery } from '../../api/useQuery.ts';
@@ -169,6 +170,12 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
               </>
             ) : <p className="muted">{t('licensing.recommendation.none')}</p>}
           </section>
+          {l.inspections.length || l.state === 'pre_licence_inspection' ? (
+            <section className="card" aria-labelledby="lic-s-insp">
+              <h2 id="lic-s-insp">{t('licensing.section.inspections')}</h2>
+              <LicenceInspections licence={l} />
+            </section>
+          ) : null}
         </div>
       </div>
 
@@ -231,6 +238,9 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
 
       {pending ? (
         <ActionDialog kind={pending.kind} title={pending.title} submitLabel={pending.submitLabel} danger={pending.danger} busy={busy} error={error}
+          context={(pending.kind === 'decision' || pending.kind === 'recommend') && (l.inspections.length || l.state === 'pre_licence_inspection') ? (
+            <div className="lic-dialog-context"><strong>{t('licensing.section.inspections')}</strong><LicenceInspections licence={l} /></div>
+          ) : null}
           onSubmit={(v) => void submit(v)} onCancel={() => setPending(null)} />
       ) : null}
     </div>
