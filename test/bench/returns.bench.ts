@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { firearmRows, FIREARMS_HEADER, personnelRows, PERSONNEL_HEADER, writeReturnCsv, writeReturnXlsx } from '../../electron/services/returns/nationalReturn.ts';
 import { fmt, type Bench } from './harness.ts';
+import { IMPORT_YOUNG_GENERATION_MB } from '../../electron/services/returns/jobs.ts';
 
 const PERSONNEL = 600_000;
 const FIREARMS = 300_000;
@@ -19,7 +20,8 @@ const phaseLine = (r: ChildResult) => Object.entries(r.phases).map(([p, ms]) => 
 /** Runs one import in a child process (its own peak RSS), the same importer as the app and the CLI. */
 function importInChild(dir: string, keyHex: string, year: number, dry: boolean, files: string[]): ChildResult {
   const script = fileURLToPath(new URL('./returnsChild.ts', import.meta.url));
-  const r = spawnSync(process.execPath, [script, dir, String(year), dry ? 'dry' : 'commit', ...files], {
+  // The import worker's heap settings (jobs.ts), as flags for a process.
+  const r = spawnSync(process.execPath, [`--max-semi-space-size=${IMPORT_YOUNG_GENERATION_MB / 3}`, script, dir, String(year), dry ? 'dry' : 'commit', ...files], {
     encoding: 'utf8', input: keyHex, timeout: 1_800_000, maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`);

@@ -118,6 +118,19 @@ test('credential a guard: refused without vetting, then Active with its number',
   await expect(page.getByRole('button', { name: t('credentialAction.suspend') })).toBeVisible();
   await checkScreen(page, 'personnel-03-active-credential');
 
+  // A sanction against the credential, proposed from the person's page; it opens on its own page.
+  const sanctions = page.getByRole('region', { name: t('sanctions.title') });
+  await expect(sanctions.getByText(t('sanctions.empty'))).toBeVisible();
+  await sanctions.getByRole('button', { name: t('sanctions.propose') }).click();
+  const sd = page.getByRole('dialog');
+  await sd.getByLabel(L('sanctions.field.legalBasis')).fill('Decreto 52-2010, art. 64');
+  await sd.getByLabel(L('sanctions.field.reason')).fill('Portaba el arma fuera del puesto asignado.');
+  await sd.getByRole('button', { name: t('sanctions.propose') }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByText('Portaba el arma fuera del puesto asignado.')).toBeVisible();
+  await expect(page.getByText(`CRED-${year}-000001`).first()).toBeVisible();
+  await checkScreen(page, 'personnel-05-sanction-proposed');
+
   // The list shows the guard Active with the number; search by national id without spaces.
   await nav(page, 'shell.area.personnel').click();
   await page.getByRole('searchbox').fill('2547896410101');

@@ -11,7 +11,7 @@ import { addDays } from '../../../shared/model/due.ts';
 import { ActionDialog, type DialogKind, type DialogValues } from './ActionDialog.tsx';
 import { LicenceInspections } from './LicenceInspections.tsx';
 import { ClockBadge, StateBadge } from './ClockBadge.tsx';
-import { LicenceSanctions } from './LicenceSanctions.tsx';
+import { TargetSanctions } from '../sanctions/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { IssueCertificateButton } from '../documents/index.ts';
 
@@ -216,7 +216,7 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
         )}
       </section>
 
-      {can('sanctions.read') && l.number ? <LicenceSanctions licence={l} canPropose={can('sanctions.write')} /> : null}
+      {can('sanctions.read') && l.number ? <TargetSanctions targetType="licence" targetId={l.id} targetLabel={l.number} canPropose={can('sanctions.write')} /> : null}
 
       <section className="card" aria-labelledby="lic-s-hist">
         <h2 id="lic-s-hist">{t('licensing.section.history')}</h2>

@@ -6,7 +6,11 @@ import type { Permission } from '../../../shared/model/roles.ts';
 import { CredentialBadge, DueDate } from './badges.tsx';
 import { CredentialActionDialog, EmployerDialog, EndEmploymentDialog, QualificationDialog, TrainingDialog } from './PersonDialogs.tsx';
 import { PersonPhoto } from './PersonPhoto.tsx';
+import { TargetSanctions } from '../sanctions/index.ts';
 import { ageOn, usePerson } from './usePersonnel.ts';
+
+/** Credentials a sanction can act on (the main process checks the same). */
+const SANCTIONABLE: readonly string[] = ['credentialed', 'active', 'inactive', 'suspended'];
 
 type Open = { kind: 'action'; action: CredentialAction } | { kind: 'training' | 'qualification' | 'employer' | 'endEmployment' } | null;
 
@@ -177,6 +181,11 @@ function PersonDetail({ person: p, can, onChange }: { person: Person; can: (perm
           )}
         </section>
       </div>
+
+      {can('sanctions.read') ? (
+        <TargetSanctions targetType="credential" targetId={p.id} targetLabel={p.credentialNumber ?? `${p.givenNames} ${p.familyNames}`}
+          canPropose={can('sanctions.write') && SANCTIONABLE.includes(p.credentialStatus)} />
+      ) : null}
 
       <section className="card" aria-labelledby="pe-s-hist">
         <h2 id="pe-s-hist">{t('personnel.section.history')}</h2>

@@ -2,3 +2,4 @@
 export { SanctionsArea } from './SanctionsArea.tsx';
 export { ProposeSanctionDialog } from './ProposeSanctionDialog.tsx';
 export { SanctionsTable, SanctionStateBadge } from './SanctionsTable.tsx';
+export { TargetSanctions } from './TargetSanctions.tsx';

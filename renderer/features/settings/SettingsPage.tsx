@@ -6,8 +6,9 @@ import { FormError, Select, TextInput, useFieldErrors } from '../../components/F
 import type { AgencySettings } from '../../../shared/commands/settings.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import { COUNTRIES, type Country } from '../../../shared/model/taxId.ts';
+import { CredentialSettingsForm } from './CredentialSettingsForm.tsx';
 
-/** Agency name, country, language and idle-lock minutes (administrators). */
+/** Agency name, country, language and idle-lock minutes; guard credential numbering and validity (administrators). */
 export function SettingsPage() {
   const { t, lang, countryName } = useI18n();
   const { refresh } = useSession();
@@ -77,6 +78,7 @@ export function SettingsPage() {
           </div>
         </form>
       )}
+      <CredentialSettingsForm />
     </div>
   );
 }

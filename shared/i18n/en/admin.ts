@@ -66,5 +66,13 @@ export const admin: Record<keyof typeof es, string> = {
   'settings.languageHint': 'Language of official reports. Each person chooses the screen language in the header.',
   'settings.idleMinutes': 'Idle lock (minutes)',
   'settings.idleMinutesHint': 'Centinela locks after this long without activity. Between 1 and 240.',
+  'settings.credentials.title': 'Personnel credentials',
+  'settings.credentials.lead': 'How new credentials are numbered, how long they last, and how old the criminal-record check may be when one is issued.',
+  'settings.credentials.pattern': 'Credential number pattern',
+  'settings.credentials.patternHint': 'Tokens: {year}, {month} and {seq:6}. Example: {example}',
+  'settings.credentials.preview': "This year's next credential would be {number}.",
+  'settings.credentials.validityMonths': 'Credential validity (months)',
+  'settings.credentials.criminalMaxAge': 'Oldest accepted criminal-record check (days)',
+  'settings.credentials.criminalMaxAgeHint': 'An older check prevents issuing the credential.',
   'settings.saved': 'Settings saved.',
 };

@@ -65,5 +65,13 @@ export const admin = {
   'settings.languageHint': 'Idioma de los reportes oficiales. Cada persona elige el idioma de la pantalla en la cabecera.',
   'settings.idleMinutes': 'Bloqueo por inactividad (minutos)',
   'settings.idleMinutesHint': 'Centinela se bloquea tras este tiempo sin actividad. Entre 1 y 240.',
+  'settings.credentials.title': 'Credenciales del personal',
+  'settings.credentials.lead': 'Cómo se numeran las credenciales nuevas, cuánto duran y qué antigüedad puede tener el antecedente penal al emitirlas.',
+  'settings.credentials.pattern': 'Patrón del número de credencial',
+  'settings.credentials.patternHint': 'Marcadores: {year}, {month} y {seq:6}. Ejemplo: {example}',
+  'settings.credentials.preview': 'La próxima credencial de este año sería {number}.',
+  'settings.credentials.validityMonths': 'Vigencia de la credencial (meses)',
+  'settings.credentials.criminalMaxAge': 'Antigüedad máxima del antecedente penal (días)',
+  'settings.credentials.criminalMaxAgeHint': 'Un antecedente más antiguo impide emitir la credencial.',
   'settings.saved': 'Configuración guardada.',
 } satisfies Record<string, string>;
