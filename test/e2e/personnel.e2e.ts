@@ -41,6 +41,18 @@ test('credential a guard: refused without vetting, then Active with its number',
   await page.getByRole('button', { name: t('companies.form.create') }).click();
   await expect(page.getByRole('heading', { name: 'Seguridad Quetzal Integral, S.A.' })).toBeVisible();
 
+  // The agency's own credential numbering, previewed as it is typed (an impossible pattern is explained).
+  await nav(page, 'shell.area.settings').click();
+  const pattern = page.getByLabel(L('settings.credentials.pattern'));
+  await pattern.fill('DIGESSP-G-{year}');
+  await expect(page.getByText(t('validation.pattern.noSeq'))).toBeVisible();
+  await pattern.fill('DIGESSP-G-{year}-{seq:5}');
+  const thisYear = new Date().getFullYear();
+  await expect(page.getByText(t('settings.credentials.preview', { number: `DIGESSP-G-${thisYear}-00001` }))).toBeVisible();
+  await page.getByRole('form', { name: t('settings.credentials.title') }).getByRole('button', { name: t('common.save') }).click();
+  await expect(page.getByRole('form', { name: t('settings.credentials.title') }).getByText(t('settings.saved'))).toBeVisible();
+  await checkScreen(page, 'personnel-00-credential-settings');
+
   // Register the guard.
   await nav(page, 'shell.area.personnel').click();
   await expect(page.getByRole('heading', { name: t('personnel.title'), level: 1 })).toBeVisible();
@@ -99,7 +111,7 @@ test('credential a guard: refused without vetting, then Active with its number',
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.locator('.pe-cred-state').getByText(t('credentialState.active'))).toBeVisible();
   const year = new Date().getFullYear();
-  await expect(page.getByTestId('credential-number')).toHaveText(`CRED-${year}-000001`);
+  await expect(page.getByTestId('credential-number')).toHaveText(`DIGESSP-G-${year}-00001`);
   // A photo, kept encrypted as an attachment of the person (drawn here so the test needs no file).
   const png = await page.evaluate(() => {
     const c = document.createElement('canvas');
@@ -128,14 +140,15 @@ test('credential a guard: refused without vetting, then Active with its number',
   await sd.getByRole('button', { name: t('sanctions.propose') }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByText('Portaba el arma fuera del puesto asignado.')).toBeVisible();
-  await expect(page.getByText(`CRED-${year}-000001`).first()).toBeVisible();
+  await expect(page.getByText(t('sanctions.field.target.credential'))).toBeVisible();
+  await expect(page.getByRole('link', { name: `DIGESSP-G-${year}-00001` })).toBeVisible();
   await checkScreen(page, 'personnel-05-sanction-proposed');
 
   // The list shows the guard Active with the number; search by national id without spaces.
   await nav(page, 'shell.area.personnel').click();
   await page.getByRole('searchbox').fill('2547896410101');
   const table = page.getByRole('grid').or(page.getByRole('table')).first();
-  await expect(table.getByText(`CRED-${year}-000001`)).toBeVisible();
+  await expect(table.getByText(`DIGESSP-G-${year}-00001`)).toBeVisible();
   await expect(table.getByText(t('credentialState.active'))).toBeVisible();
   await checkScreen(page, 'personnel-04-list');
 });

@@ -59,7 +59,9 @@ function SanctionView({ s, onChange }: { s: SanctionDetail; onChange(d: Sanction
           <h2 id="san-s-facts">{tk(`sanctions.kind.${s.kind}`)}</h2>
           <dl className="facts">
             <Fact label={t('sanctions.field.company')}>{s.companyId ? <a href={`#/companies/${s.companyId}`}>{s.companyName}</a> : null}</Fact>
-            <Fact label={t('sanctions.field.target')}>{s.targetType === 'licence' ? <a className="mono" href={`#/licensing/${s.targetId}`}>{s.targetLabel ?? s.targetId}</a> : s.targetLabel}</Fact>
+            <Fact label={t(s.targetType === 'licence' ? 'sanctions.field.target.licence' : 'sanctions.field.target.credential')}>
+              <a className="mono" href={s.targetType === 'licence' ? `#/licensing/${s.targetId}` : `#/personnel/${s.targetId}`}>{s.targetLabel ?? s.targetId}</a>
+            </Fact>
             {s.amount !== null ? <Fact label={t('sanctions.field.amount')}>{formatNumber(s.amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} {s.currency}</Fact> : null}
             {s.conditionText ? <Fact label={t('sanctions.field.conditionText')}>{s.conditionText}</Fact> : null}
             <Fact label={t('sanctions.field.legalBasis')}>{s.legalBasis}</Fact>
