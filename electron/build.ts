@@ -32,7 +32,10 @@ export async function buildElectron(opts: { quiet?: boolean } = {}): Promise<voi
   // The preload runs in a sandbox: it may require only 'electron' (and a few polyfilled builtins).
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
   // The yearly-returns import worker runs in its own thread; jobs.ts looks for it beside main.cjs.
-  await build({ ...common, entryPoints: ['electron/services/returns/import.worker.ts'], outfile: 'dist/electron/returns-worker.cjs' });
+  // Its commit's writer thread (batchWriter.ts) likewise; both find their files from import.meta.url.
+  const meta = { banner: { js: "const __centinelaImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__centinelaImportMetaUrl' } };
+  await build({ ...common, ...meta, entryPoints: ['electron/services/returns/import.worker.ts'], outfile: 'dist/electron/returns-worker.cjs' });
+  await build({ ...common, ...meta, entryPoints: ['electron/services/returns/batchWriter.thread.ts'], outfile: 'dist/electron/returns-writer.cjs' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

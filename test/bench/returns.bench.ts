@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { firearmRows, FIREARMS_HEADER, personnelRows, PERSONNEL_HEADER, writeReturnCsv, writeReturnXlsx } from '../../electron/services/returns/nationalReturn.ts';
 import { fmt, type Bench } from './harness.ts';
 import { IMPORT_YOUNG_GENERATION_MB } from '../../electron/services/returns/jobs.ts';
+import { idFactory } from '../../electron/services/returns/commit.ts';
 
 const PERSONNEL = 600_000;
 const FIREARMS = 300_000;
@@ -70,24 +71,30 @@ export const bench: Bench = async (ctx) => {
   await writeReturnXlsx(x2024, 'DECLARACIÓN ANUAL 2024', [{ name: 'Personal', header: PERSONNEL_HEADER, rows: personnelRows({ ...o2025, personnel: XLSX_ROWS, year: 2024 }) }]);
   console.log(`generated return files in ${fmt((performance.now() - g0) / 1000)} s: personnel CSV ${fmt(statSync(p2025).size / 1e6)} MB, firearms CSV ${fmt(statSync(f2025).size / 1e6)} MB, XLSX ${fmt(statSync(x2024).size / 1e6)} MB`);
 
-  // The limit: raw prepared inserts of the same rows into the encrypted workspace, one transaction,
-  // into a table shaped and indexed exactly like return_personnel (the importer's target).
-  db.exec(`CREATE TABLE bench_raw_personnel (id TEXT PRIMARY KEY, batch_id TEXT, company_licence_no TEXT, national_id TEXT, national_id_norm TEXT, full_name TEXT, birth_date TEXT, role TEXT,
-    credential_no TEXT, credential_expiry TEXT, training_hours INTEGER, armed INTEGER, source_file TEXT, source_row INTEGER, created_at TEXT, updated_at TEXT, created_by TEXT) STRICT;
-    CREATE INDEX bench_raw_a ON bench_raw_personnel(batch_id, company_licence_no, national_id_norm);
-    CREATE INDEX bench_raw_b ON bench_raw_personnel(national_id_norm);`);
+  // The limit: raw prepared inserts of the same rows into the encrypted workspace, in one
+  // transaction, into a copy of return_personnel (same columns, constraints, foreign key and
+  // indexes, taken from the schema itself), with the values the importer writes: its UUIDv7 ids,
+  // the file's name and row, ISO timestamps. Only the reading, checking and reconciling are left out.
+  const schema = db.prepare(`SELECT sql FROM sqlite_schema WHERE tbl_name = 'return_personnel' AND sql IS NOT NULL ORDER BY type DESC`).all() as { sql: string }[];
+  for (const { sql } of schema) db.exec(sql.replace(/\breturn_personnel(\w*)/g, 'bench_raw_personnel$1'));
+  const rawBatch = crypto.randomUUID();
+  const stamp = new Date().toISOString();
+  db.prepare(`INSERT INTO return_batches (id, year, status, files, counts, problems_summary, flag_count, row_count, created_at, updated_at)
+    VALUES (?, 2025, 'undone', '[]', '{}', '{}', 0, 0, ?, ?)`).run(rawBatch, stamp, stamp);
   const rows = [...personnelRows(o2025)];
   const ins = db.prepare('INSERT INTO bench_raw_personnel VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -65536'); // the same page cache the importer's commit uses
+  const rowId = idFactory();
   const r0 = performance.now();
   db.transaction(() => {
-    let i = 0;
-    for (const r of rows) ins.run(crypto.randomUUID(), 'b', r[0], r[1], r[1], r[2], r[3], r[4], r[5], r[6], 100, 1, 'f.csv', i++, 'now', 'now', null);
+    let i = 4;
+    for (const r of rows) ins.run(rowId(), rawBatch, r[0], r[1], r[1], r[2], r[3], r[4], r[5], r[6], 100, 1, 'personal-2025.csv', i++, stamp, stamp, null);
   })();
   const rawRate = rows.length / ((performance.now() - r0) / 1000);
   db.pragma(`cache_size = ${Number(cacheBefore)}`);
   db.exec('DROP TABLE bench_raw_personnel');
+  db.prepare('DELETE FROM return_batches WHERE id = ?').run(rawBatch);
   rows.length = 0;
   console.log(`raw encrypted prepared inserts (limit): ${Math.round(rawRate).toLocaleString('en')} rows/s`);
 

@@ -1,5 +1,6 @@
 import type { ReturnBatch, ReturnFlag, MappingProfile } from '../../../shared/commands/returns.ts';
 import type { Db } from '../../store/db.ts';
+import type { ImportReport } from './importer.ts';
 
 interface BatchRow {
   id: string; year: number; status: 'committed' | 'undone'; files: string; counts: string; row_count: number; flag_count: number;
@@ -58,4 +59,19 @@ export function upsertProfile(db: Db, p: { id: string; name: string; companyLice
     ON CONFLICT(name) DO UPDATE SET company_licence_no = excluded.company_licence_no, answers = excluded.answers, date_order = excluded.date_order, updated_at = excluded.updated_at`)
     .run({ id: p.id, name: p.name, company: p.companyLicenceNo, answers: JSON.stringify(p.answers), dateOrder: p.dateOrder, now, by });
   return hydrateProfile(db.prepare('SELECT * FROM return_mapping_profiles WHERE name = ?').get(p.name) as ProfileRow);
+}
+
+/**
+ * The report of a batch that committed although its job never said so (its worker was killed
+ * between the commit and its last message): rebuilt from what the batch itself recorded.
+ */
+export function reportFromBatch(db: Db, id: string): ImportReport | null {
+  const b = getBatch(db, id);
+  if (!b) return null;
+  return {
+    year: b.year, dryRun: false, committed: true, batchId: b.id,
+    files: b.files.map((file) => ({ file, dateOrder: null, sheets: [] })),
+    counts: b.counts as ImportReport['counts'], errors: [], warnings: [], problemsNotListed: 0,
+    flags: batchFlags(db, id) as ImportReport['flags'], questions: [], diff: [],
+  };
 }

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openEncrypted } from '../../store/db.ts';
 import { runImport, type ImportRequest } from './importer.ts';
 import { ImportCancelled } from './problems.ts';
+import { startPipelinedWriter } from './batchWriter.ts';
 
 /**
  * The import job's thread: its own connection to the encrypted workspace (so the window stays
@@ -18,6 +19,8 @@ key.fill(0);
 let lastPost = 0;
 runImport(db, { ...input.request, releaseFiles: true }, {
   cancelled: () => Atomics.load(flag, 0) === 1,
+  // The commit's inserts run in a second thread while this one reads and checks (batchWriter.ts).
+  pipeline: (header, onWritten) => startPipelinedWriter({ dbFile: input.dbFile, keyHex: input.keyHex, header, cancel: input.cancel, onWritten }),
   progress: (phase, done, total) => {
     const now = Date.now();
     if (now - lastPost < 100 && phase !== 'finished' && done !== 0) return;

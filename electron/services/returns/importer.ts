@@ -14,8 +14,9 @@ import type { ReadInfo } from './read/types.ts';
 import { readXlsx } from './read/xlsx.ts';
 import { reconcile, type DiffLine, type Flag, type SheetCounts } from './reconcile.ts';
 import { companyResolver, registerPersonnel, workspaceCalibres } from './register.ts';
-import { commitBatch } from './commit.ts';
-import { settleDate } from './values.ts';
+import { commitBatch, type BatchHeader } from './commit.ts';
+import type { PipelinedWriter } from './batchWriter.ts';
+import type { PendingDate } from './values.ts';
 
 export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
@@ -34,6 +35,8 @@ export interface ImportRequest {
    * largest thing an import holds, and nothing after reading needs them.
    */
   releaseFiles?: boolean;
+  /** The batch's id, chosen by the caller (the job looks the batch up if its worker dies after the commit). */
+  batchId?: string;
 }
 
 export type Phase = 'reading' | 'validating' | 'reconciling' | 'committing' | 'finished';
@@ -42,6 +45,12 @@ export interface ImportHooks {
   progress?: (phase: Phase, done: number, total: number) => void;
   /** Checked between rows; true stops the job (a commit in progress rolls back). */
   cancelled?: () => boolean;
+  /**
+   * A writer thread for the commit (the import worker and the bench give one, see batchWriter.ts):
+   * rows are inserted, inside a transaction not yet committed, while the files are still being
+   * read. Without it the commit runs after the checks, in this thread. Either way, all or nothing.
+   */
+  pipeline?: (header: BatchHeader, onWritten: (rows: number) => void) => PipelinedWriter;
 }
 
 export interface FileReport extends Partial<ReadInfo> {
@@ -82,9 +91,17 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   const files: FileReport[] = [];
   const progress = hooks.progress ?? (() => {});
   const checkCancel = () => { if (hooks.cancelled?.()) throw new ImportCancelled(); };
+  let committing = false;
+  const header: BatchHeader = { batchId: req.batchId ?? uuidv7(), year: req.year, user: req.user, now: req.now };
+  const writer = !req.dryRun && hooks.pipeline ? hooks.pipeline(header, (n) => { if (committing) progress('committing', n, records.length); }) : null;
+  if (writer) records.listen(writer);
+  try {
   let rowsRead = 0;
   const calibres = workspaceCalibres(db);
   // Rows to read, for the progress bar: line breaks in text files; unknown (0) for spreadsheets.
+  const badDate = (r: ReturnRecord, field: string, p: PendingDate) => {
+    problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
+  };
   const estimate = req.files.every((f) => f.bytes[0] !== 0x50) ? req.files.reduce((n, f) => n + countLines(f.bytes), 0) : 0;
 
   // 1. Read and map.
@@ -92,9 +109,21 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     progress('reading', rowsRead, estimate);
     const report: FileReport = { file: f.name, dateOrder: null, sheets: [] };
     files.push(report);
-    const parser = new FileParser({
+    const chosen = req.dateOrder[f.name] ?? req.dateOrder['*'] ?? null;
+    // With a writer waiting for rows, the file's day/month order is taken as soon as it is known
+    // (chosen, or proven by a day above 12) so its rows can go; a contradiction later is an error.
+    let early = false;
+    if (writer && chosen) { records.orderKnown(chosen, badDate); early = true; }
+    const parser: FileParser = new FileParser({
       file: f.name, store: records, problems, answers: (s) => req.answers[s] ?? {}, calibres,
-      onRow: () => { if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', rowsRead, Math.max(estimate, rowsRead)); } },
+      onRow: () => {
+        if (writer && !early) {
+          const ev = parser.evidence;
+          const proven = ev.dmy > 0 && ev.mdy === 0 ? 'dmy' : ev.mdy > 0 && ev.dmy === 0 ? 'mdy' : null;
+          if (proven) { records.orderKnown(proven, badDate); early = true; }
+        }
+        if (++rowsRead % 5000 === 0) { checkCancel(); progress('reading', rowsRead, Math.max(estimate, rowsRead)); }
+      },
     });
     const before = records.length;
     try {
@@ -105,6 +134,7 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       if (!(e instanceof ImportProblem)) throw e;
       problems.add({ file: f.name, sheet: null, row: (e.params.row as number | undefined) ?? null, column: null, code: e.code, params: e.params });
       records.truncate(before);
+      records.endFile();
       report.sheets = parser.sheets;
       if (req.releaseFiles) release(f);
       continue;
@@ -119,7 +149,6 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     }
     // 2. The file's day/month order: chosen by the officer, or proven by a day above 12; otherwise asked.
     const ev = parser.evidence;
-    const chosen = req.dateOrder[f.name] ?? req.dateOrder['*'] ?? null;
     let order: DateOrder | null = chosen;
     if (!order) {
       if (ev.dmy > 0 && ev.mdy === 0) order = 'dmy';
@@ -130,9 +159,8 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
       }
     }
     report.dateOrder = order;
-    records.settleDates(order, (r, field, p) => {
-      problems.add({ file: r.file, sheet: r.sheetName, row: r.row, column: r.cols[field] ?? field, code: 'BAD_DATE', params: { field, value: 'raw' in p ? p.raw : '' } });
-    });
+    records.settleDates(order, badDate);
+    records.endFile();
     questions.push(...parser.questions);
   }
 
@@ -151,14 +179,27 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
   let batchId: string | null = null;
   const canCommit = !req.dryRun && !problems.hasErrors && records.length > 0;
   if (canCommit) {
+    committing = true;
     progress('committing', 0, records.length);
-    batchId = commitBatch(db, {
-      year: req.year, records, flags: rec.flags, counts: rec.counts, files: files.map((f) => f.file),
-      problems: { errors: problems.errorCount, warnings: problems.warningCount },
-      user: req.user, now: req.now,
-      tick: (done) => { if (done % 2000 === 0) { checkCancel(); progress('committing', done, records.length); } },
-    });
-  }
+    const totals = {
+      flags: rec.flags, counts: rec.counts, files: files.map((f) => f.file), problems: { errors: problems.errorCount, warnings: problems.warningCount },
+      rows: records.length, companies: [...records.byCompany.keys()],
+    };
+    if (writer) {
+      try {
+        await writer.finish(totals);
+      } catch (e) {
+        checkCancel(); // a cancel while the writer finished is a cancel, not a failure
+        throw e;
+      }
+      batchId = header.batchId;
+    } else {
+      batchId = commitBatch(db, {
+        batchId: header.batchId, year: req.year, records, flags: rec.flags, counts: rec.counts, files: totals.files, problems: totals.problems, user: req.user, now: req.now,
+        tick: (done) => { if (done % 2000 === 0) { checkCancel(); progress('committing', done, records.length); } },
+      });
+    }
+  } else await writer?.abort();
   progress('finished', records.length, records.length);
   const described = problems.items.map((p) => ({ p, d: describeProblem(p, req.language) }));
   return {
@@ -171,6 +212,10 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks =
     questions,
     diff: rec.diff,
   };
+  } catch (e) {
+    await writer?.abort(); // nothing of this import stays written
+    throw e;
+  }
 }
 
 /**

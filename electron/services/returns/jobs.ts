@@ -8,6 +8,7 @@ import type { JobStatus } from '../../../shared/commands/returns.ts';
 import type { Ctx } from '../../core/context.ts';
 import { DB_FILE } from '../../core/workspaces.ts';
 import type { ImportReport, ImportRequest, Phase } from './importer.ts';
+import { reportFromBatch } from './batches.repo.ts';
 
 interface Job {
   id: string;
@@ -51,6 +52,7 @@ export class ReturnJobs {
     const dir = ctx.workspaces.dir;
     if (!dir) throw new AppError('LOCKED', 'errors.locked');
     const cancel = new SharedArrayBuffer(4);
+    request = { ...request, batchId: request.batchId ?? uuidv7() };
     const job: Job = {
       id: uuidv7(), ownerId: ctx.user?.id ?? null, state: 'running', phase: 'reading', done: 0, total: 0, phaseStartedAt: Date.now(),
       report: null, error: null, worker: null, cancel: new Int32Array(cancel), finishedAt: null,
@@ -78,10 +80,17 @@ export class ReturnJobs {
         job.total = m.total!;
       } else if (m.type === 'done') finish('done', { report: m.report! });
       else if (m.type === 'cancelled') finish('cancelled');
-      else if (m.type === 'failed') finish('failed', { error: m.error ?? 'failed' });
+      else if (m.type === 'failed') ended('failed', m.error ?? 'failed');
     });
-    worker.on('error', (e) => finish('failed', { error: e.message }));
-    worker.on('exit', (code) => { if (job.state === 'running') finish(Atomics.load(job.cancel, 0) ? 'cancelled' : 'failed', { error: `worker exited (${code})` }); });
+    // A worker that dies without its last word (killed, crashed) may have died just after the
+    // commit: the batch then stands whole, and the job says so rather than "nothing was saved".
+    const committed = () => { try { return reportFromBatch(ctx.workspaces.db, request.batchId!); } catch { return null; } }; // locked meanwhile: unknown
+    const ended = (state: 'cancelled' | 'failed', error: string) => {
+      const report = committed();
+      if (report) finish('done', { report }); else finish(state, { error });
+    };
+    worker.on('error', (e) => ended('failed', e.message));
+    worker.on('exit', (code) => { if (job.state === 'running') ended(Atomics.load(job.cancel, 0) ? 'cancelled' : 'failed', `worker exited (${code})`); });
     this.jobs.set(job.id, job);
     return job.id;
   }

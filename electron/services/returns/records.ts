@@ -15,12 +15,39 @@ export interface ReturnRecord {
   cols: Record<string, string>;
 }
 
-/** What every row of one sheet of one file shares. */
-interface SheetContext {
-  file: string; sheet: ReturnSheet; sheetName: string | null; cols: Record<string, string>;
+/** What every row of one sheet of one file shares (what a writer thread is sent to read packed rows). */
+export interface PackedContext { file: string; sheet: ReturnSheet; sheetName: string | null; cols: Record<string, string> }
+
+interface SheetContext extends PackedContext {
   keys: string[];
   /** Fields whose values are numbers (the rest are text, or null). */
   numeric: boolean[];
+}
+
+const withFields = (c: PackedContext): SheetContext => ({ ...c, keys: RETURN_FIELDS[c.sheet].map((f) => f.key), numeric: RETURN_FIELDS[c.sheet].map((f) => f.type === 'int') });
+
+/** Reads packed rows in another thread than the store that packed them, given their contexts as they come. */
+export class Unpacker {
+  private readonly contexts: SheetContext[] = [];
+  context(index: number, c: PackedContext): void { this.contexts[index] = withFields(c); }
+  read(packed: string): ReturnRecord { return unpack(packed, this.contexts); }
+}
+
+function unpack(packed: string, contexts: SheetContext[]): ReturnRecord {
+  const a = packed.split(SEP);
+  const c = contexts[Number(a[0])];
+  const v: Record<string, string | number | null> = {};
+  let dates: Record<string, PendingDate> | null = null;
+  for (let k = 0; k < c.keys.length; k++) {
+    const s = a[k + 2];
+    if (s === '') v[c.keys[k]] = null;
+    else if (s[0] === PENDING) {
+      v[c.keys[k]] = null;
+      (dates ??= {})[c.keys[k]] = pendingDate(s.slice(1))!;
+    } else if (s[0] === QUOTED) v[c.keys[k]] = JSON.parse(s.slice(1)) as string | number;
+    else v[c.keys[k]] = c.numeric[k] ? Number(s) : s;
+  }
+  return { file: c.file, sheet: c.sheet, sheetName: c.sheetName, row: Number(a[1]), v, dates, cols: c.cols };
 }
 
 // One row is one string: context, row number, then each field of the template in order, separated
@@ -47,22 +74,50 @@ export class RecordStore implements Iterable<ReturnRecord> {
   /** Indexes of rows holding dates that wait for their file's day/month order, in order. */
   readonly pendingDates: number[] = [];
   private settled = 0;
+  private listener: { context(index: number, c: PackedContext): void; row(packed: string): void } | null = null;
+  private order: { order: DateOrder; bad: (r: ReturnRecord, field: string, p: PendingDate) => void } | null = null;
   /** Row indexes by company licence number and sheet, and by sheet alone, in file order: reconciliation works from these. */
   readonly byCompany = new Map<string, Map<ReturnSheet, number[]>>();
   readonly bySheet: Record<ReturnSheet, number[]> = { PERSONNEL: [], FIREARMS: [], AMMUNITION: [] };
 
   /** Registers the shared part of a sheet's rows; returns the handle `add` takes. */
   context(file: string, sheet: ReturnSheet, sheetName: string | null, cols: Record<string, string>): number {
-    const fields = RETURN_FIELDS[sheet];
-    this.contexts.push({ file, sheet, sheetName, cols, keys: fields.map((f) => f.key), numeric: fields.map((f) => f.type === 'int') });
+    this.contexts.push(withFields({ file, sheet, sheetName, cols }));
+    this.listener?.context(this.contexts.length - 1, { file, sheet, sheetName, cols });
     return this.contexts.length - 1;
+  }
+
+  /**
+   * Hands every row, packed, to `listener` as soon as it is final: at once, or once its file's
+   * day/month order is known (`orderKnown`). A writer thread inserts them while reading goes on.
+   */
+  listen(listener: { context(index: number, c: PackedContext): void; row(packed: string): void }): void {
+    this.listener = listener;
+  }
+
+  /**
+   * The current file's day/month order is known before its end (chosen by the officer, or proven
+   * by a day above 12): its rows waiting for it settle now, and later ones as they come. Should
+   * the rest of the file contradict it, the file is ambiguous, which is an error: nothing commits.
+   */
+  orderKnown(order: DateOrder, bad: (r: ReturnRecord, field: string, p: PendingDate) => void): void {
+    this.order = { order, bad };
+    this.settleDates(order, bad);
+  }
+
+  /** The end of a file: its order, if it was settled early, applies to it alone. */
+  endFile(): void {
+    this.order = null;
   }
 
   get length(): number { return this.rows.length; }
 
   add(context: number, row: number, v: Record<string, string | number | null>, dates: Record<string, PendingDate> | null): number {
     if (dates) this.pendingDates.push(this.rows.length);
-    const i = this.rows.push(this.pack(context, row, v, dates));
+    const packed = this.pack(context, row, v, dates);
+    const i = this.rows.push(packed);
+    if (!dates) this.listener?.row(packed);
+    else if (this.order) this.settleDates(this.order.order, this.order.bad);
     const sheet = this.contexts[context].sheet;
     const company = String(v.company_licence_no ?? '');
     let sheets = this.byCompany.get(company);
@@ -108,24 +163,12 @@ export class RecordStore implements Iterable<ReturnRecord> {
         for (const [field, p] of Object.entries(r.dates!)) if (!settleDate(p, order)) bad(r, field, p);
       }
       this.rows.set(i, packed);
+      this.listener?.row(packed);
     }
   }
 
   get(i: number): ReturnRecord {
-    const a = this.rows.get(i).split(SEP);
-    const c = this.contexts[Number(a[0])];
-    const v: Record<string, string | number | null> = {};
-    let dates: Record<string, PendingDate> | null = null;
-    for (let k = 0; k < c.keys.length; k++) {
-      const s = a[k + 2];
-      if (s === '') v[c.keys[k]] = null;
-      else if (s[0] === PENDING) {
-        v[c.keys[k]] = null;
-        (dates ??= {})[c.keys[k]] = pendingDate(s.slice(1))!;
-      } else if (s[0] === QUOTED) v[c.keys[k]] = JSON.parse(s.slice(1)) as string | number;
-      else v[c.keys[k]] = c.numeric[k] ? Number(s) : s;
-    }
-    return { file: c.file, sheet: c.sheet, sheetName: c.sheetName, row: Number(a[1]), v, dates, cols: c.cols };
+    return unpack(this.rows.get(i), this.contexts);
   }
 
   /** Writes back a record read with `get` (dates settled, for instance). */
