@@ -17,12 +17,15 @@ export type WriterMessage =
 export type WriterReply = { type: 'committed' } | { type: 'aborted' } | { type: 'failed'; error: string };
 export type WriterProgress = { type: 'progress'; written: number };
 
-interface Input { dbFile: string; keyHex: string; header: BatchHeader; cancel: SharedArrayBuffer }
+interface Input { dbFile: string; keyHex: string; header: BatchHeader; cancel: SharedArrayBuffer; taken: SharedArrayBuffer }
 
 const input = workerData as Input;
 const port = parentPort!;
 const cancelled = new Int32Array(input.cancel);
 const isCancelled = () => Atomics.load(cancelled, 0) === 1;
+// Rows taken from the inbox, written or not: the reading thread keeps pace with it.
+const taken = new Int32Array(input.taken);
+const took = (n: number) => { Atomics.add(taken, 0, n); Atomics.notify(taken, 0); };
 const key = Buffer.from(input.keyHex, 'hex');
 const db = openEncrypted(input.dbFile, key);
 key.fill(0);
@@ -51,15 +54,17 @@ const done = (reply: WriterReply) => {
 port.on('message', (m: WriterMessage) => {
   if (m.type === 'context') rows.context(m.index, m.context);
   else if (m.type === 'rows') {
-    if (failure) return;
-    if (isCancelled()) { failure = 'cancelled'; return; }
-    try {
-      for (const packed of m.rows) writer.line(rows.read(packed));
-      written += m.rows.length;
-      port.postMessage({ type: 'progress', written } satisfies WriterProgress);
-    } catch (e) {
-      failure = describe(e);
+    if (!failure && isCancelled()) failure = 'cancelled';
+    if (!failure) {
+      try {
+        for (const packed of m.rows) writer.line(rows.read(packed));
+        written += m.rows.length;
+        port.postMessage({ type: 'progress', written } satisfies WriterProgress);
+      } catch (e) {
+        failure = describe(e);
+      }
     }
+    took(m.rows.length);
   } else if (m.type === 'finish') {
     if (failure || isCancelled()) { done(failure && failure !== 'cancelled' ? { type: 'failed', error: failure } : { type: 'aborted' }); return; }
     try {

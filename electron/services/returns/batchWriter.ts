@@ -23,6 +23,11 @@ export interface PipelinedWriter {
 }
 
 const SEND_EVERY = 2000;
+/**
+ * Rows sent but not yet taken by the writer, at most: reading is faster than inserting, and rows
+ * waiting in the writer's inbox are memory (a national return's backlog was over 100 MB).
+ */
+const MAX_BACKLOG = 40_000;
 
 function threadFile(): URL | string {
   const here = fileURLToPath(new URL('.', import.meta.url));
@@ -34,8 +39,22 @@ function threadFile(): URL | string {
 /** `cancel`: the import job's cancel flag; the writer checks it too and rolls back rather than commit. */
 export function startPipelinedWriter(o: { dbFile: string; keyHex: string; header: BatchHeader; cancel?: SharedArrayBuffer; onWritten?: (rows: number) => void }): PipelinedWriter {
   const onWritten = o.onWritten ?? (() => {});
+  // How many rows the writer has taken from its inbox (written, or skipped after a failure).
+  const taken = new Int32Array(new SharedArrayBuffer(4));
+  let sent = 0;
+  let patient = true;
+  /** Blocks this (reading) thread while the writer is too far behind; gives up on a writer that stopped taking rows. */
+  const keepPace = () => {
+    let last = Atomics.load(taken, 0);
+    let since = Date.now();
+    while (patient && sent - last > MAX_BACKLOG) {
+      Atomics.wait(taken, 0, last, 100);
+      const now = Atomics.load(taken, 0);
+      if (now !== last) { last = now; since = Date.now(); } else if (Date.now() - since > 10_000) patient = false;
+    }
+  };
   const worker = new Worker(threadFile(), {
-    workerData: { dbFile: o.dbFile, keyHex: o.keyHex, header: o.header, cancel: o.cancel ?? new SharedArrayBuffer(4) },
+    workerData: { dbFile: o.dbFile, keyHex: o.keyHex, header: o.header, cancel: o.cancel ?? new SharedArrayBuffer(4), taken: taken.buffer },
     resourceLimits: { maxYoungGenerationSizeMb: 12 },
   });
   let pending: string[] = [];
@@ -47,7 +66,13 @@ export function startPipelinedWriter(o: { dbFile: string; keyHex: string; header
     worker.once('exit', (code) => resolve({ type: 'failed', error: exitError ?? `writer exited (${code})` }));
   });
   const send = (m: WriterMessage) => worker.postMessage(m);
-  const flush = () => { if (pending.length) { send({ type: 'rows', rows: pending }); pending = []; } };
+  const flush = () => {
+    if (!pending.length) return;
+    send({ type: 'rows', rows: pending });
+    sent += pending.length;
+    pending = [];
+    keepPace();
+  };
   const end = (m: WriterMessage): Promise<WriterReply> => {
     if (!ended) { flush(); send(m); ended = reply.then(async (r) => { await worker.terminate(); return r; }); }
     return ended;
