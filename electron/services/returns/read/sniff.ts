@@ -38,7 +38,13 @@ function isOleOrBinary(b: Uint8Array): boolean {
     sig([0x4d, 0x5a]) || sig([0x7f, 0x45, 0x4c, 0x46]) || sig([0x1f, 0x8b]);
 }
 
-export interface ZipEntry { name: string; compressed: number; uncompressed: number }
+export interface ZipEntry {
+  name: string; compressed: number; uncompressed: number;
+  /** 0 stored, 8 deflated (anything else is read, and refused, by the streaming path). */
+  method: number;
+  /** Where the entry's local header starts. */
+  localOffset: number;
+}
 
 /**
  * Reads the ZIP central directory (never inflating anything) and refuses archives whose
@@ -70,7 +76,7 @@ export function zipEntries(name: string, b: Uint8Array): ZipEntry[] {
     if (compressed === 0xffffffff || uncompressed === 0xffffffff) throw new ImportProblem('ZIP_BOMB', { file: name }); // ZIP64: far beyond any return
     if (localOffset + compressed > b.length) throw new ImportProblem('FILE_CORRUPT', { file: name });
     const entryName = new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen));
-    out.push({ name: entryName, compressed, uncompressed });
+    out.push({ name: entryName, compressed, uncompressed, method: dv.getUint16(p + 10, true), localOffset });
     total += uncompressed;
     totalCompressed += compressed;
     if (total > IMPORT_LIMITS.maxUncompressedBytes) throw new ImportProblem('ZIP_BOMB', { file: name });

@@ -1,5 +1,7 @@
+import { inflateRawSync } from 'node:zlib';
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { attrOf, XmlScan } from './xmlScan.ts';
+import { zipEntries, type ZipEntry } from './sniff.ts';
 import { IMPORT_LIMITS } from '../../../../shared/model/returns.ts';
 import { ImportProblem } from '../problems.ts';
 import type { Cell, ReadInfo, TableSink } from './types.ts';
@@ -15,7 +17,8 @@ import type { Cell, ReadInfo, TableSink } from './types.ts';
  * straight into a SAX parser and handed to the sink row by row. The ZIP was already checked for
  * size and ratio (sniff.ts); a file that still fails to inflate or parse is FILE_CORRUPT.
  */
-export function readXlsx(name: string, bytes: Uint8Array, sink: TableSink): ReadInfo {
+/** `wholeSheetBytes`: the largest sheet inflated at once (tests lower it to take the streaming path). */
+export function readXlsx(name: string, bytes: Uint8Array, sink: TableSink, opts: { wholeSheetBytes?: number } = {}): ReadInfo {
   const corrupt = () => new ImportProblem('FILE_CORRUPT', { file: name });
   const book = bookParts(name, bytes);
   for (const sheet of book.sheets) {
@@ -24,7 +27,7 @@ export function readXlsx(name: string, bytes: Uint8Array, sink: TableSink): Read
     // Hidden sheets (the template's drop-down lists) are not part of what the company declares.
     if (hidden) continue;
     sink.startSheet(sheet.name);
-    readSheet(name, bytes, sheet.target, book, sink);
+    readSheet(name, bytes, sheet.target, book, sink, opts.wholeSheetBytes ?? WHOLE_SHEET_BYTES);
     sink.endSheet();
   }
   return { format: 'xlsx', encoding: null, delimiter: null };
@@ -139,7 +142,7 @@ function serialDate(v: number, date1904: boolean): Date {
 }
 
 /** One worksheet, inflated chunk by chunk into the XML scanner; rows go to the sink as they close. */
-function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, sink: TableSink): void {
+function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, sink: TableSink, wholeSheetBytes: number): void {
   let rowNo = 0;
   let rowCount = 0;
   let cells: Cell[] = [];
@@ -187,6 +190,20 @@ function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, si
       }
     },
   }, IMPORT_LIMITS.maxCellChars * 2);
+  // A sheet of moderate size is inflated at once by zlib (native, several times faster than
+  // inflating in JavaScript) and scanned a megabyte at a time; a bigger one streams through fflate
+  // so that memory stays bounded whatever the sheet's size.
+  const entry = zipEntries(name, bytes).find((e) => e.name === part);
+  if (entry && (entry.method === 0 || entry.method === 8) && entry.uncompressed <= wholeSheetBytes) {
+    let xml: Uint8Array;
+    try {
+      xml = entryBytes(bytes, entry);
+    } catch {
+      throw new ImportProblem('FILE_CORRUPT', { file: name });
+    }
+    parseAll(name, p, xml);
+    return;
+  }
   let failure: unknown = null;
   let found = false;
   const dec = new TextDecoder('utf-8');
@@ -213,6 +230,21 @@ function readSheet(name: string, bytes: Uint8Array, part: string, book: Book, si
     if (process.env.CENTINELA_DEBUG_XLSX) console.error(failure ?? `missing ${part}`);
     throw new ImportProblem('FILE_CORRUPT', { file: name });
   }
+}
+
+/** Uncompressed sheets up to this size are inflated in one native call. */
+const WHOLE_SHEET_BYTES = 64 * 1024 * 1024;
+
+/** An entry's bytes, inflated; its declared size must match (a damaged entry is refused). */
+function entryBytes(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (dv.getUint32(e.localOffset, true) !== 0x04034b50) throw new Error('no local header');
+  const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
+  const data = bytes.subarray(start, start + e.compressed);
+  if (data.length !== e.compressed) throw new Error('cut');
+  const out = e.method === 0 ? data : inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressed) });
+  if (out.length !== e.uncompressed) throw new Error('size');
+  return out;
 }
 
 /** A cell's value from its type: shared string, inline string, boolean, error, date-styled number. */
