@@ -109,6 +109,27 @@ describe('inspections and findings', () => {
     expect(stale.ok ? null : stale.error.code).toBe('CONFLICT');
   });
 
+  it('only the inspection team answers its checklist, in the main process', async () => {
+    w = await freshWorkspace();
+    const { inspection, companyId } = await armoryInspectionInFieldwork(w); // the administrator leads it
+    await w.signInAs('inspector', 'inspectora');
+    const inspectorId = w.app.workspaces.user!.id;
+    const before = [n('SELECT count(*) AS n FROM inspection_answers'), n('SELECT count(*) AS n FROM journal')];
+    const r = await w.app.call('inspections.answer', { inspectionId: inspection.id, itemId: inspection.items[0].id, answer: 'compliant' });
+    expect(r.ok ? null : r.error).toMatchObject({ code: 'FORBIDDEN', messageKey: 'errors.notOnInspectionTeam' });
+    expect([n('SELECT count(*) AS n FROM inspection_answers'), n('SELECT count(*) AS n FROM journal')]).toEqual(before);
+    // On the team of the next inspection, the same inspector answers.
+    await w.ok('session.unlock', { workspaceId: w.workspaceId, username: 'admin', password: ADMIN_PASSWORD });
+    const p = await w.ok('inspections.plan', {
+      companyId, type: 'routine', site: 'armory', siteLabel: 'Armería norte', templateId: SHIPPED_TEMPLATE_IDS.armory, plannedDate: '2026-11-25',
+      leadInspectorId: w.app.workspaces.user!.id, memberIds: [inspectorId],
+    });
+    const s = await w.ok('inspections.transition', { id: p.id, action: 'schedule', version: p.version, date: '2026-11-26' });
+    const f = await w.ok('inspections.transition', { id: p.id, action: 'start_fieldwork', version: s.version });
+    await w.signInAs('inspector', 'inspectora');
+    expect((await w.ok('inspections.answer', { inspectionId: f.id, itemId: f.items[0].id, answer: 'compliant' })).answer).toMatchObject({ answer: 'compliant' });
+  });
+
   it('walks a finding through its lifecycle and escalates overdue ones', async () => {
     w = await freshWorkspace();
     const { inspection } = await armoryInspectionInFieldwork(w);

@@ -57,6 +57,12 @@ export const auditsHandlers: Handlers<AuditsCommand> = {
     return mustInspection(ctx, input.id);
   },
   'inspections.answer': (ctx, input) => {
+    // The checklist is the team's record of what it saw: only its lead and members answer it
+    // (the role allows answering; the record says who may, here as in a field copy).
+    const onTeam = ctx.db.prepare('SELECT 1 FROM inspection_team WHERE inspection_id = ? AND user_id = ?').get(input.inspectionId, ctx.user!.id);
+    if (!onTeam && ctx.db.prepare('SELECT 1 FROM inspections WHERE id = ?').get(input.inspectionId)) {
+      throw new AppError('FORBIDDEN', 'errors.notOnInspectionTeam', {}, 'inspectionId');
+    }
     const r = recordAnswer(ctx.db, { ...input, now: ctx.nowIso(), userId: ctx.user!.id, lang: lang(ctx) });
     ctx.audit({ entityType: 'inspection', entityId: input.inspectionId, payload: { answer: r.answer, findingId: r.findingId } });
     return { answer: r.answer, score: r.score, finding: r.findingId ? loadFinding(ctx.db, r.findingId, ctx.nowIso(), ctx.user!.role) : null };

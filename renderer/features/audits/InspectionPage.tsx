@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useSession } from '../../app/session.tsx';
 import { call } from '../../api/client.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import type { MessageKey } from '../../../shared/i18n/index.ts';
@@ -16,6 +17,7 @@ import { downloadBase64, useQuery } from './useAudits.ts';
 /** One inspection: its facts, lifecycle actions, the keyboard checklist with live score, findings, photos, issuing. */
 export function InspectionPage({ id, can }: { id: string; can: (p: string) => boolean }) {
   const { t, tError, formatDate, lang } = useI18n();
+  const { status } = useSession();
   const q = useQuery('inspections.get', { id });
   const findings = useQuery('findings.list', { inspectionId: id, limit: 500 });
   const [answers, setAnswers] = useState<Record<string, Answer | undefined>>({});
@@ -37,7 +39,9 @@ export function InspectionPage({ id, can }: { id: string; can: (p: string) => bo
 
   if (!q.data) return <div className="page">{q.error ? <div className="alert alert-error" role="alert">{tError(q.error)}</div> : <p role="status">{t('audits.loading')}</p>}</div>;
   const i: Inspection = q.data;
-  const editable = i.status === 'fieldwork' && can('inspections.write');
+  // Answers are the team's (the main process refuses anyone else): others see the checklist read-only.
+  const onTeam = i.team.some((m) => m.userId === status.user?.id);
+  const editable = i.status === 'fieldwork' && can('inspections.write') && onTeam;
   const score = scoreChecklist(i.items, answers);
 
   const onAnswer = async (itemId: string, answer: Answer, note: string | null) => {
@@ -95,6 +99,7 @@ export function InspectionPage({ id, can }: { id: string; can: (p: string) => bo
         </div>
       </div>
       {error ? <div className="alert alert-error" role="alert">{tError(error)}</div> : null}
+      {i.status === 'fieldwork' && can('inspections.write') && !onTeam ? <div className="alert alert-info" role="status">{t('errors.notOnInspectionTeam')}</div> : null}
       {issued ? (
         <div className="alert alert-success" role="status">
           {t('audits.issued', { serial: issued.document.serial })} <button type="button" className="btn btn-link" onClick={() => void openIssued()}>{t('audits.openPdf')}</button>

@@ -17,6 +17,7 @@ export const audits: Record<keyof typeof es, string> = {
   'errors.itemKeyUnknown': 'This item claims to come from an earlier version that does not have it.',
   'errors.itemKeyTwice': 'The same item appears twice in the checklist.',
   'errors.itemNotInChecklist': 'The item is not in this inspection’s checklist.',
+  'errors.notOnInspectionTeam': "Only this inspection's team (its lead inspector and members) can record answers.",
   'errors.notInFieldwork': 'Answers can be recorded only during fieldwork (current state: {status}).',
   'errors.answersMissing': 'Answers missing: {answered} of {total} items answered.',
   'errors.notAnInspector': 'This person cannot be on an inspection team (inactive user or no inspection role).',

@@ -15,6 +15,7 @@ export const audits = {
   'errors.itemKeyUnknown': 'Este ítem dice venir de una versión anterior que no lo tiene.',
   'errors.itemKeyTwice': 'El mismo ítem aparece dos veces en la lista.',
   'errors.itemNotInChecklist': 'El ítem no pertenece a la lista de esta inspección.',
+  'errors.notOnInspectionTeam': 'Solo el equipo de esta inspección (su inspector líder y sus miembros) puede registrar respuestas.',
   'errors.notInFieldwork': 'Solo se pueden registrar respuestas durante el trabajo de campo (estado actual: {status}).',
   'errors.answersMissing': 'Faltan respuestas: {answered} de {total} ítems respondidos.',
   'errors.notAnInspector': 'Esta persona no puede integrar un equipo de inspección (usuario inactivo o sin rol de inspección).',

@@ -1,4 +1,5 @@
-import type { ExamplesFactory } from './types.ts';
+import type { ExamplesFactory, Workspace } from './types.ts';
+import { roleCan } from '../../../shared/model/roles.ts';
 import { sampleCompany, nextGtNit } from '../../helpers/workspace.ts';
 import { SHIPPED_TEMPLATE_IDS } from '../../../electron/store/migrations/0006_audits.ts';
 
@@ -13,8 +14,10 @@ export const examples: ExamplesFactory = () => {
   let documentId = '';
   let pdf = '';
   let seq = 1;
+  let ws: Workspace | null = null;
   return {
     async setup(w) {
+      ws = w;
       adminId = w.app.workspaces.user!.id;
       companyId = (await w.ok('companies.create', sampleCompany({ taxId: nextGtNit(), legalName: 'Auditorías Ejemplo, S.A.' }))).id;
       const i = await w.ok('inspections.plan', { companyId, type: 'routine', site: 'armory', templateId: SHIPPED_TEMPLATE_IDS.armory, plannedDate: '2026-12-01', leadInspectorId: adminId });
@@ -41,7 +44,15 @@ export const examples: ExamplesFactory = () => {
       'inspections.listInspectors': () => ({}),
       'inspections.get': () => ({ id: fieldworkId }),
       'inspections.transition': () => ({ id: fieldworkId, action: 'finish_fieldwork', version: 999 }),
-      'inspections.answer': () => ({ inspectionId: fieldworkId, itemId, answer: 'non_compliant', note: 'Sin evaluación de riesgo' }),
+      // Answering is for the inspection's team: a user whose role may answer joins it first (a refused role does not, so it writes nothing).
+      'inspections.answer': () => {
+        const me = ws!.app.workspaces.user!;
+        if (roleCan(me.role, 'inspections.write')) {
+          ws!.app.workspaces.db.prepare(`INSERT OR IGNORE INTO inspection_team (id, inspection_id, user_id, role, created_at, updated_at) VALUES (?, ?, ?, 'member', '2026-11-23', '2026-11-23')`)
+            .run(`team-${me.id}`, fieldworkId, me.id);
+        }
+        return { inspectionId: fieldworkId, itemId, answer: 'non_compliant', note: 'Sin evaluación de riesgo' };
+      },
       'findings.list': () => ({ inspectionId: fieldworkId }),
       'findings.update': () => ({ id: findingId, version: 999, severity: 'major', title: 'Sin evaluación de riesgo' }),
       'findings.transition': () => ({ id: findingId, action: 'mark_overdue', version: 999 }),
