@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.ts';
+import { isFieldCopy } from '../field/field.mode.ts';
 import { roleCan, type Role } from '../../../shared/model/roles.ts';
 import type { Ctx, Handlers } from '../../core/context.ts';
 import { readSettings } from '../settings/settings.repo.ts';
@@ -57,10 +58,11 @@ export const auditsHandlers: Handlers<AuditsCommand> = {
     return mustInspection(ctx, input.id);
   },
   'inspections.answer': (ctx, input) => {
-    // The checklist is the team's record of what it saw: only its lead and members answer it
-    // (the role allows answering; the record says who may, here as in a field copy).
+    // The checklist is the team's record of what it saw: only its lead and members answer it (the
+    // role allows answering; the record says who may). A field copy's one user was chosen for the
+    // package by whoever exported it, and its answers are checked again when they come back.
     const onTeam = ctx.db.prepare('SELECT 1 FROM inspection_team WHERE inspection_id = ? AND user_id = ?').get(input.inspectionId, ctx.user!.id);
-    if (!onTeam && ctx.db.prepare('SELECT 1 FROM inspections WHERE id = ?').get(input.inspectionId)) {
+    if (!onTeam && !isFieldCopy(ctx.db) && ctx.db.prepare('SELECT 1 FROM inspections WHERE id = ?').get(input.inspectionId)) {
       throw new AppError('FORBIDDEN', 'errors.notOnInspectionTeam', {}, 'inspectionId');
     }
     const r = recordAnswer(ctx.db, { ...input, now: ctx.nowIso(), userId: ctx.user!.id, lang: lang(ctx) });

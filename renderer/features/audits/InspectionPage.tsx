@@ -20,6 +20,7 @@ export function InspectionPage({ id, can }: { id: string; can: (p: string) => bo
   const { status } = useSession();
   const q = useQuery('inspections.get', { id });
   const findings = useQuery('findings.list', { inspectionId: id, limit: 500 });
+  const fieldCopy = useQuery('field.status', {}); // in a field copy, its one user answers for the team
   const [answers, setAnswers] = useState<Record<string, Answer | undefined>>({});
   const [notes, setNotes] = useState<Record<string, string | null>>({});
   const [error, setError] = useState<AppErrorData | null>(null);
@@ -40,7 +41,7 @@ export function InspectionPage({ id, can }: { id: string; can: (p: string) => bo
   if (!q.data) return <div className="page">{q.error ? <div className="alert alert-error" role="alert">{tError(q.error)}</div> : <p role="status">{t('audits.loading')}</p>}</div>;
   const i: Inspection = q.data;
   // Answers are the team's (the main process refuses anyone else): others see the checklist read-only.
-  const onTeam = i.team.some((m) => m.userId === status.user?.id);
+  const onTeam = i.team.some((m) => m.userId === status.user?.id) || fieldCopy.data?.mode === 'field';
   const editable = i.status === 'fieldwork' && can('inspections.write') && onTeam;
   const score = scoreChecklist(i.items, answers);
 
