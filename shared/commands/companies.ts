@@ -127,6 +127,16 @@ export const companiesCommands = {
     access: 'companies.read',
     kind: 'read',
   }),
+  /**
+   * Every company's id, legal name and tax id, by name, for pickers: a national register is a few
+   * thousand companies, which a list page's 500-row limit would cut short.
+   */
+  'companies.names': command({
+    input: z.object({}).default({}),
+    output: z.array(z.object({ id: z.string(), legalName: z.string(), taxId: z.string() })),
+    access: 'companies.read',
+    kind: 'read',
+  }),
   /** The current view (all pages) as a file; formula-looking cells are neutralised. */
   'companies.export': command({
     input: companyQuery.extend({

@@ -54,6 +54,19 @@ describe('company register', () => {
     expect((await w.ok('companies.get', { id: c.id })).city).toBe('Mixco');
   });
 
+  it('names every company for pickers, past the list page limit, by name', async () => {
+    w = await freshWorkspace();
+    seedCompanies(w.app.workspaces.db, 650, { now: w.clock.now(), userId: null, username: null });
+    const total = (w.app.workspaces.db.prepare('SELECT count(*) AS n FROM companies').get() as { n: number }).n;
+    expect(total).toBeGreaterThan(600);
+    const names = await w.ok('companies.names', {});
+    expect(names).toHaveLength(total);
+    const lower = names.map((n) => n.legalName.toLowerCase());
+    expect(lower).toEqual([...lower].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const page = await w.ok('companies.list', { sort: 'legalName', dir: 'desc', limit: 1 });
+    expect(names.map((n) => n.id)).toContain(page.rows[0].id); // the last by name is there too
+  });
+
   it('searches accent-insensitively, filters and sorts in SQL with stable paging', async () => {
     w = await freshWorkspace();
     const added = seedCompanies(w.app.workspaces.db, 300, { now: w.clock.now(), userId: null, username: null });

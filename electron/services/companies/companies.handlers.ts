@@ -2,11 +2,11 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Handlers } from '../../core/context.ts';
 import { translate } from '../../../shared/i18n/index.ts';
 import { loadCompany } from './companies.repo.ts';
-import { iterateCompanies, listCompanies } from './companies.query.ts';
+import { iterateCompanies, listCompanies, companyNames } from './companies.query.ts';
 import { checkCompanyRules, insertCompany, updateCompany } from './companies.write.ts';
 import { toCsv, toXlsx } from './companies.export.ts';
 
-type CompaniesCommand = 'companies.create' | 'companies.update' | 'companies.get' | 'companies.list' | 'companies.export';
+type CompaniesCommand = 'companies.create' | 'companies.update' | 'companies.get' | 'companies.list' | 'companies.names' | 'companies.export';
 
 /** The register of private security companies. */
 export const companiesHandlers: Handlers<CompaniesCommand> = {
@@ -35,6 +35,7 @@ export const companiesHandlers: Handlers<CompaniesCommand> = {
   },
 
   'companies.list': (ctx, input) => listCompanies(ctx.db, input, input.offset, input.limit),
+  'companies.names': (ctx) => companyNames(ctx.db),
 
   'companies.export': async (ctx, input) => {
     const stamp = ctx.nowIso().slice(0, 10);

@@ -74,3 +74,8 @@ export function* iterateCompanies(db: Db, q: Q) {
     yield hydrateRow(r);
   }
 }
+
+/** Id, legal name and tax id of every company, by name (accents and case folded as the list sorts them). */
+export function companyNames(db: Db): { id: string; legalName: string; taxId: string }[] {
+  return db.prepare('SELECT id, legal_name AS legalName, tax_id AS taxId FROM companies ORDER BY legal_name COLLATE NOCASE, id').all() as { id: string; legalName: string; taxId: string }[];
+}

@@ -31,10 +31,10 @@ export function useQuery<N extends CommandName>(name: N, input: CommandInput<N> 
   return { data, error, loading, reload: useCallback(() => setTick((n) => n + 1), []) };
 }
 
-/** Companies for pickers (first 500 by name). */
+/** Every company for pickers, by name (the whole register: a filter must reach the 2,500th company too). */
 export function useCompanyOptions(): { value: string; label: string }[] {
-  const q = useQuery('companies.list', { limit: 500, sort: 'legalName', dir: 'asc' });
-  return (q.data?.rows ?? []).map((c) => ({ value: c.id, label: c.legalName }));
+  const q = useQuery('companies.names', {});
+  return (q.data ?? []).map((c) => ({ value: c.id, label: c.legalName }));
 }
 
 /** Armories of one company for pickers. */

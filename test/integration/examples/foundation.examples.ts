@@ -26,6 +26,7 @@ export const examples: ExamplesFactory = () => {
       'companies.update': () => ({ id: companyId, version: 999, fields: sampleCompany() }),
       'companies.get': () => ({ id: companyId }),
       'companies.list': () => ({}),
+      'companies.names': () => ({}),
       'companies.export': () => ({ format: 'csv', columns: ['legalName'] }),
       'users.list': () => ({}),
       'users.create': () => ({ username: `n${seq++}`, displayName: 'Nuevo', role: 'analyst', temporaryPassword: USER_PASSWORD }),
