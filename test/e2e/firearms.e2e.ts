@@ -92,6 +92,13 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   await expect(page.getByText(t('firearmState.in_armory')).first()).toBeVisible();
   await checkScreen(page, 'fa-02-firearm-page');
 
+  // A typo in the record is corrected from the firearm's page (the form comes back filled in).
+  await page.getByRole('link', { name: t('firearms.edit') }).click();
+  await expect(page.getByLabel(L('firearms.field.serial'))).toHaveValue('JX-00871-B');
+  await page.getByLabel(L('firearms.field.model')).fill('941 FS Baby Eagle');
+  await page.getByRole('button', { name: t('common.save') }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Jericho 941 FS Baby Eagle');
+
   // Issue: the unqualified guard is refused with the reason; the qualified one is accepted.
   await page.getByRole('button', { name: t('firearmAction.issue') }).click();
   const dialog = page.getByRole('dialog');

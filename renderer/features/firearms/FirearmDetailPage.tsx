@@ -26,6 +26,7 @@ export function FirearmDetailPage({ id, can }: { id: string; can: (p: string) =>
           <h1><span className="fa-serial">{fa.serial}</span> · {fa.make}{fa.model ? ` ${fa.model}` : ''}</h1>
           <p className="lead">{t(k('firearmType', fa.type))} · {fa.calibre} · {fa.companyName} <StateBadge state={fa.state} /></p>
         </div>
+        {can('firearms.write') ? <a className="btn btn-secondary" href={`#/firearms/${encodeURIComponent(fa.id)}/edit`}>{t('firearms.edit')}</a> : null}
       </div>
       {done ? <div className="alert alert-success" role="status">{t('firearms.done')}</div> : null}
       <Flags fa={fa} />

@@ -5,6 +5,7 @@ import { navigate } from '../../app/router.ts';
 import { call } from '../../api/client.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import { FIREARM_CONDITIONS, FIREARM_TYPES } from '../../../shared/model/firearms.ts';
+import type { Firearm } from '../../../shared/commands/firearms.ts';
 import { k, useArmoryOptions, useCompanyOptions, useQuery } from './useFirearms.ts';
 import { CalibreHint } from './CalibreHint.tsx';
 
@@ -12,10 +13,32 @@ const FIELDS = ['companyId', 'armoryId', 'type', 'make', 'model', 'calibre', 'se
 type Values = Record<(typeof FIELDS)[number], string>;
 const EMPTY: Values = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Values;
 
-/** Registers a weapon with the ITI marking fields; the calibre is checked against the list as it is typed. */
-export function FirearmFormPage() {
+/** The record's facts as the form edits them (text fields; empty for none). */
+function valuesOf(f: Firearm): Values {
+  return {
+    companyId: f.companyId, armoryId: f.armoryId ?? '', type: f.type, make: f.make, model: f.model ?? '', calibre: f.calibreWritten || f.calibre,
+    serial: f.serial, manufacturer: f.manufacturer ?? '', countryOfManufacture: f.countryOfManufacture ?? '', year: f.year === null ? '' : String(f.year),
+    importMark: f.importMark ?? '', secondaryMarks: f.secondaryMarks ?? '', permitNumber: f.permitNumber ?? '', permitExpiry: f.permitExpiry ?? '',
+    condition: f.condition, notes: f.notes ?? '',
+  };
+}
+
+/**
+ * Registers a weapon with the ITI marking fields, or corrects one (`id`): the calibre is checked
+ * against the list as it is typed; a stale edit (someone changed it meanwhile) is refused.
+ */
+export function FirearmFormPage({ id }: { id?: string } = {}) {
   const { t } = useI18n();
-  const [v, setV] = useState<Values>({ ...EMPTY, type: 'pistol', condition: 'serviceable' });
+  const existing = useQuery('firearms.get', id ? { id } : null);
+  if (id && !existing.data) {
+    return <div className="page">{existing.error ? <FormError error={existing.error} /> : <p role="status">{t('common.loading')}</p>}</div>;
+  }
+  return <FirearmForm key={existing.data?.version ?? 0} firearm={existing.data ?? null} />;
+}
+
+function FirearmForm({ firearm }: { firearm: Firearm | null }) {
+  const { t } = useI18n();
+  const [v, setV] = useState<Values>(firearm ? valuesOf(firearm) : { ...EMPTY, type: 'pistol', condition: 'serviceable' });
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const companies = useCompanyOptions();
@@ -28,12 +51,13 @@ export function FirearmFormPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const r = await call('firearms.register', {
+    const fields = {
       companyId: v.companyId, armoryId: v.armoryId || null, type: v.type as 'pistol', make: v.make, model: v.model, calibre: v.calibre,
       serial: v.serial, manufacturer: v.manufacturer, countryOfManufacture: v.countryOfManufacture, year: v.year ? Number(v.year) : null,
       importMark: v.importMark, secondaryMarks: v.secondaryMarks, permitNumber: v.permitNumber, permitExpiry: v.permitExpiry || null,
       condition: v.condition as 'serviceable', notes: v.notes,
-    });
+    };
+    const r = firearm ? await call('firearms.update', { id: firearm.id, version: firearm.version, fields }) : await call('firearms.register', fields);
     setBusy(false);
     if (r.ok) navigate(`/firearms/${encodeURIComponent(r.value.id)}`);
     else setError(r.error);
@@ -43,8 +67,11 @@ export function FirearmFormPage() {
   );
   return (
     <div className="page">
-      <nav className="breadcrumb" aria-label={t('firearms.title')}><a href="#/firearms">{t('firearms.title')}</a> <span aria-hidden="true">/</span> <span>{t('firearms.register')}</span></nav>
-      <h1>{t('firearms.register')}</h1>
+      <nav className="breadcrumb" aria-label={t('firearms.title')}>
+        <a href="#/firearms">{t('firearms.title')}</a> <span aria-hidden="true">/</span>{' '}
+        {firearm ? <><a href={`#/firearms/${encodeURIComponent(firearm.id)}`} className="fa-serial">{firearm.serial}</a> <span aria-hidden="true">/</span> <span>{t('firearms.edit')}</span></> : <span>{t('firearms.register')}</span>}
+      </nav>
+      <h1>{firearm ? t('firearms.edit') : t('firearms.register')}</h1>
       <form onSubmit={submit} noValidate className="co-form">
         <FormError error={error} fields={FIELDS} />
         <fieldset className="card">
@@ -79,8 +106,8 @@ export function FirearmFormPage() {
           {text('notes')}
         </fieldset>
         <div className="form-actions co-form-actions">
-          <a className="btn btn-secondary" href="#/firearms">{t('common.cancel')}</a>
-          <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.saving') : t('firearms.register')}</button>
+          <a className="btn btn-secondary" href={firearm ? `#/firearms/${encodeURIComponent(firearm.id)}` : '#/firearms'}>{t('common.cancel')}</a>
+          <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('common.saving') : firearm ? t('common.save') : t('firearms.register')}</button>
         </div>
       </form>
     </div>

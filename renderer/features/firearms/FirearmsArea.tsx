@@ -33,6 +33,7 @@ export function FirearmsArea({ route, can }: FirearmsAreaProps) {
   const forbidden = <div className="page"><div className="alert alert-error" role="alert">{t('errors.forbidden')}</div></div>;
   let page;
   if (second === 'new') page = can('firearms.write') ? <FirearmFormPage /> : forbidden;
+  else if (sub === 'detail' && route[2] === 'edit') page = can('firearms.write') ? <FirearmFormPage key={second} id={second} /> : forbidden;
   else if (sub === 'ammunition') page = <AmmunitionPage can={can} />;
   else if (sub === 'armories') page = <ArmoriesPage can={can} />;
   else if (sub === 'custody') page = <CustodyPage can={can} />;

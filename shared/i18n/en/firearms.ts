@@ -2,6 +2,7 @@ import type { firearms as es } from '../es/firearms.ts';
 
 export const firearms: Record<keyof typeof es, string> = {
   'firearms.title': 'Firearms',
+  'firearms.edit': 'Correct the firearm record',
   'firearms.register': 'Register firearm',
   'firearms.trace': 'Trace',
   'firearms.field.type': 'Type',

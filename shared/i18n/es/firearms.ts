@@ -1,6 +1,7 @@
 /** Firearms, ammunition, armories and calibres. */
 export const firearms = {
   'firearms.title': 'Armas de fuego',
+  'firearms.edit': 'Corregir datos del arma',
   'firearms.register': 'Registrar arma',
   'firearms.trace': 'Rastreo',
   'firearms.field.type': 'Tipo',
