@@ -5,7 +5,7 @@ import {
   CUSTODY_REASONS, DESTRUCTION_METHODS, FIREARM_CONDITIONS, FIREARM_EVENT_KINDS, FIREARM_SORT_COLUMNS, FIREARM_TYPES,
   SERIAL_MATCH_MODES,
 } from '../model/firearms.ts';
-import { FIREARM_ACTIONS, FIREARM_STATES } from '../model/firearmLifecycle.ts';
+import { FIREARM_STATES } from '../model/firearmLifecycle.ts';
 import { CALIBRE_KINDS } from '../model/calibres.ts';
 import { SERIAL_MAX_LENGTH } from '../model/serial.ts';
 

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { firearmRows, FIREARMS_HEADER, personnelRows, PERSONNEL_HEADER, writeReturnCsv, writeReturnXlsx } from '../../electron/services/returns/nationalReturn.ts';
 import { fmt, type Bench } from './harness.ts';
-import { IMPORT_YOUNG_GENERATION_MB } from '../../electron/services/returns/jobs.ts';
+import { IMPORT_YOUNG_GENERATION_MB } from '../../electron/services/returns/batchWriter.ts';
 import { idFactory } from '../../electron/services/returns/commit.ts';
 
 const PERSONNEL = 600_000;

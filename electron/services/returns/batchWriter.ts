@@ -22,6 +22,9 @@ export interface PipelinedWriter {
   abort(): Promise<void>;
 }
 
+/** The import threads' young generation (V8 makes it three semi-spaces: `--max-semi-space-size=4` for a child process). */
+export const IMPORT_YOUNG_GENERATION_MB = 12;
+
 const SEND_EVERY = 2000;
 /**
  * Rows sent but not yet taken by the writer, at most: reading is faster than inserting, and rows
@@ -55,7 +58,7 @@ export function startPipelinedWriter(o: { dbFile: string; keyHex: string; header
   };
   const worker = new Worker(threadFile(), {
     workerData: { dbFile: o.dbFile, keyHex: o.keyHex, header: o.header, cancel: o.cancel ?? new SharedArrayBuffer(4), taken: taken.buffer },
-    resourceLimits: { maxYoungGenerationSizeMb: 12 },
+    resourceLimits: { maxYoungGenerationSizeMb: IMPORT_YOUNG_GENERATION_MB },
   });
   let pending: string[] = [];
   let ended: Promise<WriterReply> | null = null;

@@ -9,6 +9,7 @@ import type { Ctx } from '../../core/context.ts';
 import { DB_FILE } from '../../core/workspaces.ts';
 import type { ImportReport, ImportRequest, Phase } from './importer.ts';
 import { reportFromBatch } from './batches.repo.ts';
+import { IMPORT_YOUNG_GENERATION_MB } from './batchWriter.ts';
 
 interface Job {
   id: string;
@@ -34,8 +35,6 @@ function workerFile(): URL | string {
 }
 
 const KEEP_MS = 60 * 60_000;
-/** The import worker's young generation (V8 makes it three semi-spaces: `--max-semi-space-size=4` for a child process). */
-export const IMPORT_YOUNG_GENERATION_MB = 12;
 
 /**
  * Import jobs of this process. One runs at a time (SQLite has one writer; two imports of the

@@ -3,3 +3,4 @@ export { DataTable } from './DataTable.tsx';
 export type { DataTableProps, DataColumnMeta, DataSort } from './DataTable.tsx';
 export { useColumnPrefs } from './useColumnPrefs.ts';
 export { SearchBox } from './SearchBox.tsx';
+export { pagerProps, useRememberedView, viewMemory, type ListViewBase, type ViewMemory } from './listView.ts';

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -13,15 +13,14 @@ import { DueCell } from './DueCell.tsx';
 
 interface View { search: string; status: string; category: string; overdue: boolean; retaliation: boolean; sort: DataSort; pageIndex: number; pageSize: number }
 const INITIAL: View = { search: '', status: '', category: '', overdue: false, retaliation: false, sort: { id: 'receivedAt', desc: true }, pageIndex: 0, pageSize: 50 };
-let remembered = INITIAL;
+const memory = viewMemory(INITIAL);
 
 /** Grievances: search by reference code, company or content; filters and sort in SQL. */
 export function GrievanceList({ can, preset }: { can: (p: string) => boolean; preset?: Partial<View> }) {
   const { t, tError } = useI18n();
   const tk = useTk();
   // A home card opens the list with its filter (and nothing else) set.
-  const [view, setViewState] = useState<View>(() => (preset ? (remembered = { ...INITIAL, ...preset }) : remembered));
-  const setView = useCallback((p: Partial<View>) => setViewState((v) => (remembered = { ...v, ...p })), []);
+  const [view, setView] = useRememberedView(memory, preset);
   const list = useLoad('grievances.list', {
     search: view.search, status: (view.status || null) as never, category: (view.category || null) as never,
     overdue: view.overdue ? true : null, retaliation: view.retaliation ? true : null,
@@ -48,6 +47,7 @@ export function GrievanceList({ can, preset }: { can: (p: string) => boolean; pr
     ];
   }, [t, tk]);
 
+  const onSearch = useCallback((s: string) => setView({ search: s, pageIndex: 0 }), [setView]);
   return (
     <div className="page acc-list">
       <div className="page-header">
@@ -71,14 +71,7 @@ export function GrievanceList({ can, preset }: { can: (p: string) => boolean; pr
         getRowId={(g) => g.id}
         loading={list.loading}
         error={list.error ? tError(list.error) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.search}
-        onSearchChange={useCallback((s: string) => setView({ search: s, pageIndex: 0 }), [setView])}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.search, onChange: onSearch })}
         searchLabel={t('grievances.search')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -13,14 +13,13 @@ import { useLoad } from './useLoad.ts';
 type Row = CommandOutput<'incidents.list'>['rows'][number];
 interface View { search: string; type: string; status: string; late: boolean; sort: DataSort; pageIndex: number; pageSize: number }
 const INITIAL: View = { search: '', type: '', status: '', late: false, sort: { id: 'occurredAt', desc: true }, pageIndex: 0, pageSize: 50 };
-let remembered = INITIAL;
+const memory = viewMemory(INITIAL);
 
 /** Incidents reported by companies; a serial number typed in the search finds every incident naming that firearm. */
 export function IncidentList({ can, preset }: { can: (p: string) => boolean; preset?: Partial<View> }) {
   const { t, tError } = useI18n();
   const tk = useTk();
-  const [view, setViewState] = useState<View>(() => (preset ? (remembered = { ...INITIAL, ...preset }) : remembered));
-  const setView = useCallback((p: Partial<View>) => setViewState((v) => (remembered = { ...v, ...p })), []);
+  const [view, setView] = useRememberedView(memory, preset);
   const list = useLoad('incidents.list', {
     search: view.search, type: (view.type || null) as never, status: (view.status || null) as never, late: view.late ? true : null,
     sort: view.sort.id as (typeof INCIDENT_SORT)[number], dir: view.sort.desc ? 'desc' : 'asc', offset: view.pageIndex * view.pageSize, limit: view.pageSize,
@@ -42,6 +41,7 @@ export function IncidentList({ can, preset }: { can: (p: string) => boolean; pre
       col('status', t('incidents.status'), 120, (r) => <StatusBadge kind="incidents" status={r.status} />),
     ];
   }, [t, tk]);
+  const onSearch = useCallback((s: string) => setView({ search: s, pageIndex: 0 }), [setView]);
   return (
     <div className="page acc-list">
       <div className="page-header"><div><h1>{t('incidents.title')}</h1></div></div>
@@ -53,14 +53,7 @@ export function IncidentList({ can, preset }: { can: (p: string) => boolean; pre
         getRowId={(r) => r.id}
         loading={list.loading}
         error={list.error ? tError(list.error) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.search}
-        onSearchChange={useCallback((s: string) => setView({ search: s, pageIndex: 0 }), [setView])}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.search, onChange: onSearch })}
         searchLabel={t('incidents.search')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -12,14 +12,13 @@ import { useQuery } from './useAudits.ts';
 
 interface View { search: string; status: string; type: string; sort: DataSort; pageIndex: number; pageSize: number }
 const INITIAL: View = { search: '', status: '', type: '', sort: { id: 'date', desc: true }, pageIndex: 0, pageSize: 50 };
-let remembered = INITIAL;
+const memory = viewMemory(INITIAL);
 const DEFAULT_COLUMNS = { reference: true, companyName: true, type: true, site: true, status: true, date: true, leadInspectorName: true, score: true, openFindings: true };
 
 /** Inspections and the schedule: filters, search and sort in SQL, newest visit first. */
 export function InspectionListPage({ can }: { can: (p: string) => boolean }) {
   const { t, formatDate } = useI18n();
-  const [view, setViewState] = useState<View>(remembered);
-  const setView = useCallback((patch: Partial<View>) => setViewState((v) => (remembered = { ...v, ...patch })), []);
+  const [view, setView] = useRememberedView(memory);
   const list = useQuery('inspections.list', {
     search: view.search, status: (view.status || null) as never, type: (view.type || null) as never,
     sort: view.sort.id as 'date', dir: view.sort.desc ? 'desc' : 'asc', offset: view.pageIndex * view.pageSize, limit: view.pageSize,
@@ -54,14 +53,7 @@ export function InspectionListPage({ can }: { can: (p: string) => boolean }) {
         getRowId={(r) => r.id}
         loading={list.loading}
         error={list.error ? t(list.error.messageKey as MessageKey) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.search}
-        onSearchChange={(s) => setView({ search: s, pageIndex: 0 })}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.search, onChange: (s: string) => setView({ search: s, pageIndex: 0 }) })}
         searchLabel={t('audits.search')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -1,7 +1,7 @@
 import { catalogues } from '../../../shared/i18n/index.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -27,7 +27,7 @@ interface ListView {
 
 const INITIAL: ListView = { search: '', country: '', armed: '', serviceType: '', icocaStatus: '', sort: { id: 'legalName', desc: false }, pageIndex: 0, pageSize: 50 };
 // Kept for the session so returning from a company shows the same page, filters and sort.
-let remembered: ListView = INITIAL;
+const memory = viewMemory(INITIAL);
 
 const DEFAULT_COLUMNS = {
   legalName: true, tradeName: false, taxId: true, country: false, city: false, armed: true, serviceTypes: false,
@@ -49,14 +49,7 @@ function toQuery(v: ListView): CompanyQuery {
 /** The register: search (full text), filters, server-side sort and paging, export. */
 export function CompanyListPage({ can }: { can: (permission: string) => boolean }) {
   const { t, tError, lang, countryName, formatDateTime } = useI18n();
-  const [view, setViewState] = useState<ListView>(remembered);
-  const setView = useCallback((patch: Partial<ListView>) => {
-    setViewState((v) => {
-      const next = { ...v, ...patch };
-      remembered = next;
-      return next;
-    });
-  }, []);
+  const [view, setView] = useRememberedView(memory);
   const query = useMemo(() => toQuery(view), [view]);
   const list = useCompanyList(query, view.pageIndex * view.pageSize, view.pageSize);
   const [visibility, setVisibility] = useColumnPrefs('companies.list.columns', DEFAULT_COLUMNS);
@@ -123,14 +116,7 @@ export function CompanyListPage({ can }: { can: (permission: string) => boolean 
         getRowId={(r) => r.id}
         loading={list.loading}
         error={list.error ? tError(list.error) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.search}
-        onSearchChange={onSearch}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.search, onChange: onSearch })}
         searchLabel={t('companies.list.search')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select, TextInput } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -15,15 +15,14 @@ interface View {
   sort: DataSort; pageIndex: number; pageSize: number;
 }
 const INITIAL: View = { serial: '', serialMode: 'contains', make: '', state: '', calibreCode: '', companyId: '', duplicatesOnly: false, sort: { id: 'serial', desc: false }, pageIndex: 0, pageSize: 50 };
-let remembered: View = INITIAL;
+const memory = viewMemory(INITIAL);
 
 const DEFAULT_COLUMNS = { serial: true, make: true, type: true, calibre: true, company: true, armory: false, state: true, holder: true, duplicates: true, updatedAt: false };
 
 /** Trace search over the register: full or partial serial (normalised), make, calibre, company, status; all in SQL. */
 export function FirearmListPage({ can }: { can: (p: string) => boolean }) {
   const { t, tError, formatDateTime } = useI18n();
-  const [view, setViewState] = useState<View>(remembered);
-  const setView = useCallback((patch: Partial<View>) => setViewState((v) => (remembered = { ...v, ...patch })), []);
+  const [view, setView] = useRememberedView(memory);
   const query: FirearmQuery = {
     serial: view.serial, serialMode: view.serialMode as FirearmQuery['serialMode'], make: view.make,
     state: (view.state || null) as FirearmQuery['state'], calibreCode: view.calibreCode || null, companyId: view.companyId || null,
@@ -54,6 +53,7 @@ export function FirearmListPage({ can }: { can: (p: string) => boolean }) {
   }, [t, formatDateTime]);
 
   const filtered = view.serial || view.make || view.state || view.calibreCode || view.companyId || view.duplicatesOnly;
+  const onSearch = useCallback((s: string) => setView({ serial: s, pageIndex: 0 }), [setView]);
   return (
     <div className="page">
       <div className="page-header">
@@ -69,14 +69,7 @@ export function FirearmListPage({ can }: { can: (p: string) => boolean }) {
         getRowId={(r) => r.id}
         loading={list.loading}
         error={list.error ? tError(list.error) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.serial}
-        onSearchChange={useCallback((s: string) => setView({ serial: s, pageIndex: 0 }), [setView])}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.serial, onChange: onSearch })}
         searchLabel={t('firearms.searchSerial')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -12,14 +12,14 @@ import { useQuery } from '../../api/useQuery.ts';
 
 interface View { search: string; stage: string; state: string; queue: string; sort: DataSort; pageIndex: number; pageSize: number }
 const INITIAL: View = { search: '', stage: 'application', state: '', queue: '', sort: { id: 'remainingDays', desc: false }, pageIndex: 0, pageSize: 50 };
-let remembered: View = INITIAL;
+const memory = viewMemory(INITIAL);
 const DEFAULT_COLUMNS = { companyName: true, typeName: false, state: true, remainingDays: true, number: true, expiresOn: true, createdAt: false };
 
 /** Applications and licences with their processing clocks; the overdue queue is one filter away. */
 export function LicenceListPage({ can, initialQueue }: { can: (p: string) => boolean; initialQueue?: string }) {
   const { t, tError, formatDate, formatDateTime } = useI18n();
-  const [view, setViewState] = useState<View>(() => (initialQueue ? { ...INITIAL, queue: initialQueue, stage: '' } : remembered));
-  const setView = useCallback((patch: Partial<View>) => setViewState((v) => (remembered = { ...v, ...patch })), []);
+  // A queue link opens that queue without replacing the view the officer left.
+  const [view, setView] = useRememberedView(memory, initialQueue ? { queue: initialQueue, stage: '' } : undefined, false);
   const query: LicenceQuery = {
     search: view.search,
     stage: (view.stage || null) as LicenceQuery['stage'],
@@ -61,14 +61,7 @@ export function LicenceListPage({ can, initialQueue }: { can: (p: string) => boo
         getRowId={(r) => r.id}
         loading={list.loading}
         error={list.error ? tError(list.error) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.search}
-        onSearchChange={(s) => setView({ search: s, pageIndex: 0 })}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.search, onChange: (s: string) => setView({ search: s, pageIndex: 0 }) })}
         searchLabel={t('licensing.search')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
-import { DataTable, useColumnPrefs, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
+import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, type DataColumnMeta, type DataSort } from '../../components/DataTable/index.ts';
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
@@ -24,7 +24,7 @@ interface ListView {
 
 const INITIAL: ListView = { search: '', role: '', status: '', expiring: '', sort: { id: 'name', desc: false }, pageIndex: 0, pageSize: 50 };
 // Kept for the session so returning from a person shows the same page, filters and sort.
-let remembered: ListView = INITIAL;
+const memory = viewMemory(INITIAL);
 
 const DEFAULT_COLUMNS = {
   name: true, nationalId: true, role: true, company: true, credentialStatus: true, credentialNumber: true, credentialExpiresOn: true,
@@ -34,10 +34,7 @@ const DEFAULT_COLUMNS = {
 /** The personnel register: full-text search, filters, server-side sort and paging, export. */
 export function PersonnelListPage({ can, companyId }: { can: (permission: string) => boolean; companyId: string | null }) {
   const { t, tError, lang, formatDateTime } = useI18n();
-  const [view, setViewState] = useState<ListView>(remembered);
-  const setView = useCallback((patch: Partial<ListView>) => {
-    setViewState((v) => { const next = { ...v, ...patch }; remembered = next; return next; });
-  }, []);
+  const [view, setView] = useRememberedView(memory);
   const query = useMemo<PersonQuery>(() => ({
     search: view.search,
     companyId,
@@ -116,14 +113,7 @@ export function PersonnelListPage({ can, companyId }: { can: (permission: string
         getRowId={(r) => r.id}
         loading={list.loading}
         error={list.error ? tError(list.error) : null}
-        sort={view.sort}
-        onSortChange={(s) => setView({ sort: s ?? INITIAL.sort, pageIndex: 0 })}
-        pageIndex={view.pageIndex}
-        pageSize={view.pageSize}
-        onPageChange={(p) => setView({ pageIndex: p })}
-        onPageSizeChange={(s) => setView({ pageSize: s, pageIndex: 0 })}
-        search={view.search}
-        onSearchChange={onSearch}
+        {...pagerProps(view, setView, INITIAL.sort, { value: view.search, onChange: onSearch })}
         searchLabel={t('personnel.searchPlaceholder')}
         columnVisibility={visibility}
         onColumnVisibilityChange={setVisibility}

@@ -40,7 +40,6 @@ interface Book {
   date1904: boolean;
 }
 
-const attr = attrOf;
 const partName = (target: string) => target.replace(/^\/?(xl\/)?/, 'xl/');
 
 /** Sheet list, shared strings and date styles, from the small parts, in memory. */
@@ -59,15 +58,15 @@ function bookParts(name: string, bytes: Uint8Array): Book {
   const targets = new Map<string, string>();
   let sharedPart = 'xl/sharedStrings.xml';
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
+    const id = attrOf(m[0], 'Id');
+    const target = attrOf(m[0], 'Target');
     if (id && target) targets.set(id, partName(target));
-    if (target && /\/sharedStrings$/.test(attr(m[0], 'Type') ?? '')) sharedPart = partName(target);
+    if (target && /\/sharedStrings$/.test(attrOf(m[0], 'Type') ?? '')) sharedPart = partName(target);
   }
   const sheets = [];
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const rId = attr(m[0], 'r:id') ?? '';
-    sheets.push({ name: attr(m[0], 'name') ?? '', state: attr(m[0], 'state') ?? 'visible', target: targets.get(rId) ?? '' });
+    const rId = attrOf(m[0], 'r:id') ?? '';
+    sheets.push({ name: attrOf(m[0], 'name') ?? '', state: attrOf(m[0], 'state') ?? 'visible', target: targets.get(rId) ?? '' });
   }
   return {
     sheets,
@@ -106,7 +105,7 @@ function sharedStrings(name: string, xml: Uint8Array): string[] {
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 function dateStyles(styles: string): Set<number> {
   const custom = new Map<number, string>();
-  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) custom.set(Number(attr(m[0], 'numFmtId')), attr(m[0], 'formatCode') ?? '');
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) custom.set(Number(attrOf(m[0], 'numFmtId')), attrOf(m[0], 'formatCode') ?? '');
   const isDate = (id: number) => {
     if (BUILTIN_DATE_FORMATS.has(id)) return true;
     const code = custom.get(id);
@@ -117,7 +116,7 @@ function dateStyles(styles: string): Set<number> {
   const out = new Set<number>();
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
   let i = 0;
-  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) { if (isDate(Number(attr(m[0], 'numFmtId') ?? 0))) out.add(i); i++; }
+  for (const m of xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) { if (isDate(Number(attrOf(m[0], 'numFmtId') ?? 0))) out.add(i); i++; }
   return out;
 }
 
