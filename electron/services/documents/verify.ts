@@ -22,6 +22,27 @@ export interface SignatureCheck {
 const OID_MESSAGE_DIGEST = forge.pki.oids.messageDigest;
 
 /**
+ * The CMS blob inside a signature's /Contents hex string. The signer pads the placeholder
+ * with zeros after the blob, so the blob's end is read from its own DER length: stripping
+ * trailing "00" pairs would also eat a signature whose last byte happens to be zero
+ * (one signature in 256), and a good document would read as tampered.
+ */
+export function derFromContents(hex: string): Buffer | null {
+  const bytes = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
+  if (bytes.length < 2 || bytes[0] !== 0x30) return null; // a SEQUENCE, or nothing we know
+  let len = bytes[1];
+  let header = 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n === 0 || n > 4 || bytes.length < 2 + n) return null; // indefinite or absurd length
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + bytes[2 + i];
+    header += n;
+  }
+  return header + len <= bytes.length ? bytes.subarray(0, header + len) : null;
+}
+
+/**
  * Checks a PDF's CMS signature (adbe.pkcs7.detached, as @signpdf writes it) without trusting
  * anything in the file: byte ranges, message digest, the RSA signature over the signed
  * attributes, and the certificate it was made with. Pure: no database.
@@ -36,11 +57,11 @@ export function checkPdfSignature(pdf: Buffer): SignatureCheck {
   const res: SignatureCheck = { ...none, signed: true };
   res.coversWholeFile = a === 0 && c + d === pdf.length && b < c && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
   if (b >= c || c + d > pdf.length) return res;
-  const hex = pdf.subarray(b + 1, c - 1).toString('latin1').replace(/(00)+$/, '');
   let p7: forge.pkcs7.PkcsSignedData;
   try {
-    const der = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('binary');
-    p7 = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(der, false)) as forge.pkcs7.PkcsSignedData;
+    const der = derFromContents(pdf.subarray(b + 1, c - 1).toString('latin1'));
+    if (!der) return res;
+    p7 = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(der.toString('binary'), false)) as forge.pkcs7.PkcsSignedData;
   } catch {
     return res;
   }
