@@ -22,5 +22,6 @@ describe('the CMS blob in a signature placeholder', () => {
     expect(derFromContents('0000')).toBeNull();
     expect(derFromContents('308200ff0401')).toBeNull(); // claims more bytes than there are
     expect(derFromContents('3080')).toBeNull(); // indefinite length: not what a signer writes
+    expect(derFromContents('3003040100' + '0001')).toBeNull(); // the padding was written to
   });
 });

@@ -25,7 +25,8 @@ const OID_MESSAGE_DIGEST = forge.pki.oids.messageDigest;
  * The CMS blob inside a signature's /Contents hex string. The signer pads the placeholder
  * with zeros after the blob, so the blob's end is read from its own DER length: stripping
  * trailing "00" pairs would also eat a signature whose last byte happens to be zero
- * (one signature in 256), and a good document would read as tampered.
+ * (one signature in 256), and a good document would read as tampered. Returns null when
+ * the hex is not one complete SEQUENCE followed by zeros.
  */
 export function derFromContents(hex: string): Buffer | null {
   const bytes = Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex');
@@ -39,7 +40,10 @@ export function derFromContents(hex: string): Buffer | null {
     for (let i = 0; i < n; i++) len = len * 256 + bytes[2 + i];
     header += n;
   }
-  return header + len <= bytes.length ? bytes.subarray(0, header + len) : null;
+  if (header + len > bytes.length) return null;
+  // Anything but zeros after the blob is not the signer's padding: treat the file as altered.
+  for (let i = header + len; i < bytes.length; i++) if (bytes[i] !== 0) return null;
+  return bytes.subarray(0, header + len);
 }
 
 /**
