@@ -35,7 +35,7 @@ export type AmmoMovementKind = (typeof AMMO_MOVEMENT_KINDS)[number];
 export const ALARM_LINKS = ['none', 'local', 'monitoring_centre', 'police'] as const;
 export type AlarmLink = (typeof ALARM_LINKS)[number];
 
-export const CUSTODY_REASONS = ['suspended', 'revoked', 'expired'] as const;
+export const CUSTODY_REASONS = ['suspended', 'revoked', 'expired', 'surrendered'] as const;
 export type CustodyReason = (typeof CUSTODY_REASONS)[number];
 
 /** Default legal deadline to report a loss or theft (days from the event; Guatemala: 8). */

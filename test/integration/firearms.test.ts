@@ -349,6 +349,19 @@ describe('custody list', () => {
     expect(items.items.map((i) => i.firearmId).sort()).toEqual([a.id, b.id].sort());
   });
 
+  it('opens when the company surrenders its only licence in force, with the reason "surrendered"', async () => {
+    await workspace();
+    const co = await company('Renuncia Voluntaria, S.A.');
+    const a = await pistol(co);
+    const id = forceLicence(w, { companyId: co, state: 'active', recommendedBy: null, expiresInDays: 200 });
+    const l = await w.ok('licensing.get', { id });
+    await w.ok('licensing.decide', { id, version: l.version, action: 'surrender', legalBasis: 'Decreto 52-2010, art. 37', reason: 'La empresa cesa operaciones y entrega su licencia.' });
+    const lists = await w.ok('firearms.custodyLists', { companyId: co });
+    expect(lists.rows).toHaveLength(1);
+    expect(lists.rows[0]).toMatchObject({ reason: 'surrendered', total: 1, outstanding: 1, closedAt: null });
+    expect((await w.ok('firearms.get', { id: a.id })).openCustodyListId).toBe(lists.rows[0].id);
+  });
+
   it('opens through the command too, and a company with nothing to account for gets a closed list', async () => {
     await workspace();
     const co = await company('Sin Armas, S.A.');

@@ -28,3 +28,42 @@ describe('migrations', () => {
     }
   });
 });
+
+/** A row with only the columns the table requires (read from its schema), each given a plain value unless named. */
+function insertMinimal(db: ReturnType<typeof openEncrypted>, table: string, named: Record<string, unknown>): void {
+  const cols = db.prepare(`SELECT name, type, "notnull" AS nn, dflt_value AS d, pk FROM pragma_table_info(?)`).all(table) as { name: string; type: string; nn: number; d: unknown; pk: number }[];
+  const required = cols.filter((c) => (c.nn && c.d === null) || c.pk || c.name in named);
+  const value = (c: { name: string; type: string }) => (c.name in named ? named[c.name] : c.type === 'INTEGER' || c.type === 'REAL' ? 1 : `${c.name}-${String(named.id)}`);
+  db.prepare(`INSERT INTO ${table} (${required.map((c) => c.name).join(', ')}) VALUES (${required.map(() => '?').join(', ')})`).run(...required.map(value));
+}
+
+describe('migration 18 (custody lists take a surrendered licence)', () => {
+  it('keeps every list and item of a version-17 workspace, with their links, and accepts the new reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mig18-'));
+    try {
+      const db = openEncrypted(join(dir, 'x.db'), randomBytes(32));
+      migrate(db, 'now', MIGRATIONS.filter((m) => m.version <= 17));
+      db.pragma('foreign_keys = ON');
+      insertMinimal(db, 'companies', { id: 'co1' });
+      expect(() => db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, created_at) VALUES ('x', 'co1', 'surrendered', 'now', 'now')`).run()).toThrow(/CHECK/);
+      db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, closed_at, created_at) VALUES ('l1', 'co1', 'revoked', 't1', 't2', 't1'), ('l2', 'co1', 'expired', 't3', NULL, 't3')`).run();
+      insertMinimal(db, 'firearms', { id: 'f1', company_id: 'co1', state: 'in_armory' });
+      insertMinimal(db, 'firearms', { id: 'f2', company_id: 'co1', state: 'issued' });
+      db.prepare(`INSERT INTO custody_items (list_id, firearm_id, state_at_open, accounted_at, accounted_state) VALUES ('l1', 'f1', 'in_armory', 't2', 'seized'), ('l2', 'f2', 'issued', NULL, NULL)`).run();
+      const before = { lists: db.prepare('SELECT * FROM custody_lists ORDER BY id').all(), items: db.prepare('SELECT * FROM custody_items ORDER BY list_id').all() };
+
+      expect(migrate(db, 'now')).toBe(MIGRATIONS.filter((m) => m.version > 17).length);
+      expect(db.prepare('SELECT * FROM custody_lists ORDER BY id').all()).toEqual(before.lists);
+      expect(db.prepare('SELECT * FROM custody_items ORDER BY list_id').all()).toEqual(before.items);
+      db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, closed_at, created_at) VALUES ('l3', 'co1', 'surrendered', 't4', 't5', 't4')`).run();
+      // The items still point at the lists (foreign key carried over by the rename), and the one-open-list rule still holds.
+      expect(() => db.prepare(`INSERT INTO custody_items (list_id, firearm_id, state_at_open) VALUES ('nope', 'f1', 'in_armory')`).run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, created_at) VALUES ('l4', 'co1', 'revoked', 't6', 't6')`).run()).toThrow(/UNIQUE/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -130,7 +130,7 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
     eventId, row.id, req.action, row.state, tr.to, req.legalBasis ?? null, req.reason ?? null, req.sanctionId ?? null, req.now, req.actor.id, req.actor.username,
   );
   // Firearms hook: a company left with no licence in force must account for its weapons (custody list).
-  if ((tr.to === 'suspended' || tr.to === 'revoked' || tr.to === 'expired') &&
+  if ((tr.to === 'suspended' || tr.to === 'revoked' || tr.to === 'expired' || tr.to === 'surrendered') &&
     !db.prepare("SELECT 1 FROM licences WHERE company_id = ? AND id <> ? AND state IN ('active','renewal_filed')").get(row.company_id, row.id)) {
     openCustodyForCompany(db, row.company_id, tr.to, req.now, req.actor.id);
   }

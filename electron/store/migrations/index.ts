@@ -14,6 +14,7 @@ import * as m0011 from './0011_licensing.ts';
 import * as m0015 from './0015_field.ts';
 import * as m0016 from './0016_accountability_stats.ts';
 import * as m0017 from './0017_due_indexes.ts';
+import * as m0018 from './0018_custody_surrender.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -33,6 +34,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 15, name: '0015_field', sql: m0015.sql },
   { version: 16, name: '0016_accountability_stats', sql: m0016.sql },
   { version: 17, name: '0017_due_indexes', sql: m0017.sql },
+  { version: 18, name: '0018_custody_surrender', sql: m0018.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');

@@ -208,6 +208,7 @@ export const firearms: Record<keyof typeof es, string> = {
   'custody.reason.suspended': 'Licence suspended',
   'custody.reason.revoked': 'Licence revoked',
   'custody.reason.expired': 'Licence expired',
+  'custody.reason.surrendered': 'Licence surrendered',
   'custody.outstanding': 'Outstanding',
   'custody.total': 'Firearms',
   'custody.closed': 'Closed',

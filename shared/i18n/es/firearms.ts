@@ -207,6 +207,7 @@ export const firearms = {
   'custody.reason.suspended': 'Licencia suspendida',
   'custody.reason.revoked': 'Licencia revocada',
   'custody.reason.expired': 'Licencia vencida',
+  'custody.reason.surrendered': 'Licencia renunciada',
   'custody.outstanding': 'Pendientes',
   'custody.total': 'Armas',
   'custody.closed': 'Cerrada',
