@@ -65,6 +65,20 @@ export const dueCommands = {
     access: 'due.read',
     kind: 'read',
   }),
+  /**
+   * What the calendar expired today in this workspace (credentials, licences, certifications past
+   * their date), and anything it could not; null until the daily upkeep has run today.
+   */
+  'due.expiredToday': command({
+    input: z.object({}).default({}),
+    output: z.object({
+      day: z.string(), lastRunAt: z.string(),
+      credentials: z.number().int(), licences: z.number().int(), certifications: z.number().int(),
+      failed: z.array(z.object({ entityType: z.string(), entityId: z.string(), messageKey: z.string() })),
+    }).nullable(),
+    access: 'due.read',
+    kind: 'read',
+  }),
   /** Everything that happened to a company, newest first: licences, sanctions, journal entries. */
   'timeline.list': command({
     input: z.object({ companyId: id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }),

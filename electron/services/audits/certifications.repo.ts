@@ -72,7 +72,7 @@ export function updateCertification(db: Db, id: string, version: number, f: Fiel
   if (r.changes === 0) throw new AppError('CONFLICT', 'errors.recordChanged', {}, 'version');
 }
 
-export function transitionCertification(db: Db, id: string, version: number, action: CertificationAction, role: Role, now: string, userId: string | null) {
+export function transitionCertification(db: Db, id: string, version: number, action: CertificationAction, role: Role | 'calendar', now: string, userId: string | null) {
   const cur = db.prepare('SELECT status, version, expires_on FROM certifications WHERE id = ?').get(id) as { status: CertificationState; version: number; expires_on: string } | undefined;
   if (!cur) throw new AppError('NOT_FOUND', 'errors.certificationNotFound', {}, 'id');
   const t = checkTransition(CERTIFICATION_TRANSITIONS, cur.status, action, role, 'certification');

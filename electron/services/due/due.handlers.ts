@@ -5,8 +5,9 @@ import { today } from '../licensing/licensing.handlers.ts';
 import { countDue, iterateDue, listDue } from './due.query.ts';
 import { dueToCsv, dueToXlsx } from './due.export.ts';
 import { companyTimeline } from '../timeline/timeline.ts';
+import { upkeepToday } from '../upkeep/upkeep.service.ts';
 
-type DueCommand = 'due.list' | 'due.counts' | 'due.export' | 'timeline.list';
+type DueCommand = 'due.list' | 'due.counts' | 'due.export' | 'due.expiredToday' | 'timeline.list';
 
 /** The Due view, its counts and export, and the company timeline. */
 export const dueHandlers: Handlers<DueCommand> = {
@@ -22,6 +23,7 @@ export const dueHandlers: Handlers<DueCommand> = {
     const { buffer, count } = await dueToXlsx(iterateDue(ctx.db, input, stamp), input.language);
     return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64'), rows: count };
   },
+  'due.expiredToday': (ctx) => upkeepToday(ctx.workspaces, ctx.clock),
   'timeline.list': (ctx, input) => {
     if (!ctx.db.prepare('SELECT 1 FROM companies WHERE id = ?').get(input.companyId)) throw new AppError('NOT_FOUND', 'errors.companyNotFound', {}, 'companyId');
     return companyTimeline(ctx.db, input.companyId, input.offset, input.limit);

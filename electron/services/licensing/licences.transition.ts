@@ -14,6 +14,13 @@ export interface Actor {
   role: Role;
 }
 
+/**
+ * Who takes a change the calendar makes on its own (a licence past its expiry date): nobody.
+ * Only transitions the table marks automatic may be taken by it; events and custody lists
+ * record no user.
+ */
+export const CALENDAR = 'calendar' as const;
+
 export interface LicenceTransitionRequest {
   licenceId: string;
   action: LicenceAction;
@@ -23,7 +30,7 @@ export interface LicenceTransitionRequest {
   reason?: string | null;
   /** The sanction that orders this change: its own decision was checked, so the licence permission is not re-checked. */
   sanctionId?: string | null;
-  actor: Actor;
+  actor: Actor | typeof CALENDAR;
   today: string;
   now: string;
 }
@@ -57,7 +64,9 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
   if (!row) throw new AppError('NOT_FOUND', 'errors.licenceNotFound', {}, 'id');
   const tr = findLicenceTransition(row.state, req.action);
   if (!tr) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition', { from: row.state, action: req.action });
-  if (!req.sanctionId && !roleCan(req.actor.role, tr.permission)) throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `licensing:${req.action}` });
+  const actor = req.actor === CALENDAR ? null : req.actor;
+  if (!actor && req.action !== 'expire') throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `licensing:${req.action}` });
+  if (actor && !req.sanctionId && !roleCan(actor.role, tr.permission)) throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `licensing:${req.action}` });
   if (req.version !== undefined && req.version !== row.version) throw new AppError('CONFLICT', 'errors.licenceStale', {}, 'version');
   if (tr.decision) {
     if (!req.legalBasis?.trim()) throw AppError.validation('legalBasis', 'validation.required');
@@ -74,7 +83,7 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
     }
     case 'recommended':
       if (!row.recommendation || !row.recommended_by) throw new AppError('CONFLICT', 'errors.noRecommendation');
-      if (row.recommended_by === req.actor.id) throw new FourEyesError(req.actor.username);
+      if (row.recommended_by === actor?.id) throw new FourEyesError(actor.username);
       break;
     case 'inRenewalWindow': {
       const opens = addDays(row.expires_on!, -row.renewal_window_days);
@@ -127,12 +136,12 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
   const eventId = uuidv7();
   db.prepare(`INSERT INTO licence_events (id, licence_id, action, from_state, to_state, legal_basis, reason, sanction_id, at, user_id, username)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    eventId, row.id, req.action, row.state, tr.to, req.legalBasis ?? null, req.reason ?? null, req.sanctionId ?? null, req.now, req.actor.id, req.actor.username,
+    eventId, row.id, req.action, row.state, tr.to, req.legalBasis ?? null, req.reason ?? null, req.sanctionId ?? null, req.now, actor?.id ?? null, actor?.username ?? null,
   );
   // Firearms hook: a company left with no licence in force must account for its weapons (custody list).
   if ((tr.to === 'suspended' || tr.to === 'revoked' || tr.to === 'expired' || tr.to === 'surrendered') &&
     !db.prepare("SELECT 1 FROM licences WHERE company_id = ? AND id <> ? AND state IN ('active','renewal_filed')").get(row.company_id, row.id)) {
-    openCustodyForCompany(db, row.company_id, tr.to, req.now, req.actor.id);
+    openCustodyForCompany(db, row.company_id, tr.to, req.now, actor?.id ?? null);
   }
   return { before: row, from: row.state, to: tr.to, eventId };
 }

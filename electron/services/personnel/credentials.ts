@@ -199,10 +199,20 @@ function follow(env: Env, personId: string): CredentialState {
  */
 export function expireCredentials(ctx: Ctx): number {
   const env = envOf(ctx);
-  const due = ctx.db.prepare(`SELECT id FROM persons WHERE credential_expires_on < ? AND credential_status IN ('credentialed','active','inactive','suspended')`)
-    .all(env.today) as { id: string }[];
-  for (const d of due) transition(env, { personId: d.id, action: 'expire', skipPermission: true });
+  const due = credentialsPastExpiry(ctx.db, env.today, Number.MAX_SAFE_INTEGER);
+  for (const id of due) transition(env, { personId: id, action: 'expire', skipPermission: true });
   return due.length;
+}
+
+/** People whose credential is still live (or suspended) after its expiry date: oldest expiry first, at most `limit`. */
+export function credentialsPastExpiry(db: Db, today: string, limit: number): string[] {
+  return (db.prepare(`SELECT id FROM persons WHERE credential_expires_on < ? AND credential_status IN ('credentialed','active','inactive','suspended')
+    ORDER BY credential_expires_on, id LIMIT ?`).all(today, limit) as { id: string }[]).map((r) => r.id);
+}
+
+/** The calendar's part (daily upkeep): one credential to Expired, with no user on its event; `audit` receives the note. */
+export function expireCredentialByCalendar(db: Db, personId: string, o: { today: string; now: string; audit: (n: AuditNote) => void }): void {
+  transition({ db, today: o.today, now: o.now, actor: { id: null, role: null }, audit: o.audit }, { personId, action: 'expire', skipPermission: true });
 }
 
 /**

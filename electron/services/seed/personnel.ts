@@ -123,7 +123,12 @@ export function seedPersonnel(db: Db, n: number, opts: SeedPersonnelOptions): nu
       const holds = state !== 'applicant' && state !== 'vetting';
       let expires = holds ? addMonths(issued, settings.credentialValidityMonths) : null;
       if (state === 'expired') expires = addDays(today, -1 - Math.floor(r() * 200));
-      const issuedOn = state === 'expired' ? addMonths(expires!, -settings.credentialValidityMonths) : issued;
+      // One active credential in 400 lapsed in the last days and is still Active: what the daily
+      // upkeep finds when the office next opens the workspace (chosen by position, not by a draw,
+      // so the rest of the seeded data stays as it was).
+      const lapsed = state === 'active' && i % 400 === 7;
+      if (lapsed) expires = addDays(today, -1 - (i % 3));
+      const issuedOn = state === 'expired' || lapsed ? addMonths(expires!, -settings.credentialValidityMonths) : issued;
       let number: string | null = null;
       if (holds) {
         const scope = sequenceScope(pattern, issuedOn);

@@ -1,6 +1,7 @@
 import { useQuery } from '../../api/useQuery.ts';
 import { href } from '../../app/router.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ExpiredTodayNotice } from './ExpiredTodayNotice.tsx';
 
 /** One card per kind of deadline: how many are overdue and how many fall due within 30 and 90 days. */
 export function DueCards() {
@@ -9,6 +10,7 @@ export function DueCards() {
   return (
     <section aria-labelledby="home-due">
       <h2 id="home-due" className="home-section-title">{t('home.dueTitle')}</h2>
+      <ExpiredTodayNotice />
       {q.error ? <div className="alert alert-error" role="alert">{tError(q.error)}</div> : null}
       <div className="home-cards">
         {(q.value ?? []).map((c) => (

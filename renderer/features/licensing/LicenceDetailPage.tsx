@@ -226,7 +226,7 @@ function LicenceDetailView({ l, can, onChange }: { l: LicenceDetail; can: (p: st
               <div className="lic-ev-head">
                 <strong>{tk(`licensing.event.${e.action}`)}</strong>
                 {e.fromState !== e.toState ? <> <StateBadge state={e.toState} /></> : null}
-                <span className="muted"> {t('licensing.event.by', { user: e.username ?? '', date: formatDateTime(e.at) })}</span>
+                <span className="muted"> {e.username ? t('licensing.event.by', { user: e.username, date: formatDateTime(e.at) }) : t('licensing.event.byCalendar', { date: formatDateTime(e.at) })}</span>
                 {e.sanctionId ? <> · <a href={`#/sanctions/${e.sanctionId}`}>{t('licensing.event.sanction')}</a></> : null}
               </div>
               {e.legalBasis ? <div><span className="muted">{t('licensing.field.legalBasis')}:</span> {e.legalBasis}</div> : null}

@@ -59,6 +59,7 @@ export const examples: ExamplesFactory = () => {
       'sanctions.decide': () => ({ id: sanctionId, version: 999, action: 'annul', note: 'Error en la identificación.' }),
       'due.list': () => ({ window: '90' }),
       'due.counts': () => ({}),
+      'due.expiredToday': () => ({}),
       'due.export': () => ({ window: '90', format: 'csv' }),
       'timeline.list': () => ({ companyId }),
     },
