@@ -49,6 +49,11 @@ test('application to active licence with four eyes, in Spanish', async ({ page, 
   await signIn(page, 'oficial');
   await expect(page.getByRole('heading', { name: t('home.dueTitle') })).toBeVisible();
   await expect(page.getByRole('link', { name: new RegExp(t('due.kind.guarantee_expiry')) })).toBeVisible();
+  // The demo holds a few credentials that lapsed in the last days: the daily upkeep expired them
+  // when the workspace opened, and the home screen says so.
+  const notice = page.getByRole('status').filter({ hasText: t('home.expiredToday.title') });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(/credenciales [1-9]/);
   await checkScreen(page, 'lic-01-home-officer');
 
   // The applications list shows every processing clock.
