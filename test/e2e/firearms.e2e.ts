@@ -96,6 +96,7 @@ test('pistol: register, issue, return, late theft report, trace by partial seria
   await page.getByRole('link', { name: t('firearms.edit') }).click();
   await expect(page.getByLabel(L('firearms.field.serial'))).toHaveValue('JX-00871-B');
   await page.getByLabel(L('firearms.field.model')).fill('941 FS Baby Eagle');
+  await checkScreen(page, 'fa-02b-firearm-edit');
   await page.getByRole('button', { name: t('common.save') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Jericho 941 FS Baby Eagle');
 
