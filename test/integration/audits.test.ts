@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -277,6 +277,26 @@ describe('signed inspection report', () => {
     expect(n('SELECT count(*) AS n FROM signing_identities')).toBe(0);
     const ok = await w.ok('signing.importPkcs', { base64: file, passphrase: 'clave-del-archivo' });
     expect(ok).toMatchObject({ source: 'imported', fingerprint: m.fingerprint, subject: 'CN=Importada, O=Org, C=PE' });
+  });
+
+  it('signs with an OpenSSL-made agency certificate whose names carry accents, and readers find the signer', async () => {
+    w = await freshWorkspace();
+    // How an agency's IT would make (or receive) its certificate: OpenSSL, UTF-8 names.
+    const dir = w.root;
+    const run = (args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+    run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '730', '-utf8',
+      '-subj', '/C=GT/O=Ministerio de Gobernación/CN=Dirección General de Servicios de Seguridad Privada']);
+    // OpenSSL 3's defaults: PBES2 with AES-256-CBC, MAC with SHA-256.
+    run(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'agencia.p12', '-passout', 'pass:clave-del-archivo']);
+    const file = readFileSync(join(dir, 'agencia.p12')).toString('base64');
+    const id = await w.ok('signing.importPkcs', { base64: file, passphrase: 'clave-del-archivo' });
+    expect(id.subject).toBe('C=GT, O=Ministerio de Gobernación, CN=Dirección General de Servicios de Seguridad Privada');
+    const company = await w.ok('companies.create', sampleCompany({ taxId: nextGtNit() }));
+    const doc = await w.ok('documents.issueComplianceSummary', { companyId: company.id });
+    const out = pdfsig(w.root, Buffer.from(doc.base64, 'base64'));
+    expect(out).toContain('Signature is Valid.');
+    expect(out).toContain('Signer Certificate Common Name: Dirección General de Servicios de Seguridad Privada');
+    expect((await w.ok('documents.verify', { base64: doc.base64 })).status).toBe('valid');
   });
 });
 

@@ -36,13 +36,16 @@ describe('licence certificate via the documents service', () => {
     const out = pdfsig(w.root, prepared.pdf);
     expect(out).toContain('Signature is Valid.');
     expect(out).toContain('Total document signed');
+    // The signer is found and named with its accents (the CMS issuer matches the certificate's UTF8String name).
+    expect(out).toContain('Signer Certificate Common Name: Superintendência de Segurança');
+    expect(out).toContain('O=Agência Reguladora');
     expect(verifyPdf(db, prepared.pdf).status).toBe('valid');
     const f = join(w.root, 'lic.pdf');
     writeFileSync(f, prepared.pdf);
     const text = execFileSync('pdftotext', [f, '-'], { encoding: 'utf8' });
     expect(text).toContain('Sécurité Açaí e Peñón, S.A.');
     expect(text).toContain('LIC-GT-2026-00042');
-    // a second document: a fresh P12Signer each time, next serial
+    // a second document: a fresh signer each time, next serial
     const again = await prepareSignedDocument(db, {
       kind: 'licence_certificate', language: 'en', title: 'Licence certificate', subject: 'x', issuedAt: '2026-11-23T12:05:00.000Z',
       content: licence, draw: (meta, signer) => drawLicenceCertificate(meta, licence, signer),
