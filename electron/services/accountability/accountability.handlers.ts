@@ -4,7 +4,7 @@ import type { Ctx, Handlers } from '../../core/context.ts';
 import { journalHead } from '../../store/journal.ts';
 import { readSettings } from '../settings/settings.repo.ts';
 import { readDeadlines, writeDeadlines } from './deadlines.repo.ts';
-import { signDetached } from './manifestSignature.ts';
+import { signDetachedCms } from '../documents/cmsSigner.ts';
 import { manifest, publicFiles, sha256, zip } from './publicRegister.ts';
 import { buildAnnualReport } from './annualReport.ts';
 import { loadAgencyIdentity, type AgencyIdentity } from '../documents/identity.ts';
@@ -38,7 +38,7 @@ export const accountabilityHandlers: Handlers<AccountabilityCommand> = {
       const { files, count } = publicFiles(ctx.db, input.language, issuedAt);
       const agency = readSettings(ctx.db).name;
       const m = manifest(files, { agency, issuedAt, journalHead: journalHead(ctx.db), certificateSha256: identity.fingerprint });
-      const all = [...files, { name: 'manifest.json', bytes: m }, { name: 'manifest.json.p7s', bytes: signDetached(identity, m, ctx.clock.now()) },
+      const all = [...files, { name: 'manifest.json', bytes: m }, { name: 'manifest.json.p7s', bytes: signDetachedCms(identity.p12, identity.p12Secret, m, ctx.clock.now()) },
         { name: 'agency-certificate.pem', bytes: Buffer.from(identity.certPem, 'utf8') }];
       const z = zip(all);
       const filename = `${translate(input.language, 'public.fileBase')}-${issuedAt.slice(0, 10)}.zip`;
