@@ -16,21 +16,20 @@ export function LinkedPeople({ title, headingId, people, named }: { title: strin
     <section className="card acc-people" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {people.length === 0 ? <p className="muted">{t('people.registeredNone')}</p> : (
-        <div className="table-wrap" tabIndex={0} role="group" aria-label={t('people.registered')}>
-          <table className="table">
-            <thead><tr><th scope="col">{t('people.name')}</th><th scope="col">{t('people.nationalId')}</th><th scope="col">{t('people.credentialNumber')}</th><th scope="col">{t('people.credentialStatus')}</th></tr></thead>
-            <tbody>
-              {people.map((p) => (
-                <tr key={p.personId}>
-                  <td><a href={`#/personnel/${encodeURIComponent(p.personId)}`}>{p.name}</a></td>
-                  <td className="mono">{p.nationalId}</td>
-                  <td className="mono">{p.credentialNumber ?? <span className="muted">{t('people.noCredential')}</span>}</td>
-                  <td><span className={`badge ${TONE[p.credentialStatus]}`}>{t(`credentialState.${p.credentialStatus}`)}</span></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="acc-people-list" aria-label={t('people.registered')}>
+          {people.map((p) => (
+            <li key={p.personId}>
+              <div className="acc-people-head">
+                <a href={`#/personnel/${encodeURIComponent(p.personId)}`}>{p.name}</a>
+                <span className={`badge ${TONE[p.credentialStatus]}`} title={t('people.credentialStatus')}>{t(`credentialState.${p.credentialStatus}`)}</span>
+              </div>
+              <div className="acc-people-ids">
+                <span><span className="muted">{t('people.nationalId')}</span> <span className="mono">{p.nationalId}</span></span>
+                <span><span className="muted">{t('people.credentialNumber')}</span> {p.credentialNumber ? <span className="mono">{p.credentialNumber}</span> : <span className="muted">{t('people.noCredential')}</span>}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
       {named.length ? <p className="acc-named"><span className="muted">{t('people.namedOnly')}:</span> {named.join(', ')}</p> : null}
     </section>

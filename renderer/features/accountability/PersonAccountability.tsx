@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { StatusBadge, showLocal, useTk } from './common.tsx';
+import { StatusBadge, useTk } from './common.tsx';
 import { useLoad } from './useLoad.ts';
 
 const SHOWN = 100;
@@ -10,7 +10,7 @@ const SHOWN = 100;
  * Grievances show reference, category and status: nothing about who complained.
  */
 export function PersonAccountability({ personId, canIncidents, canGrievances }: { personId: string; canIncidents: boolean; canGrievances: boolean }) {
-  const { t, tError } = useI18n();
+  const { t, tError, formatDate } = useI18n();
   const tk = useTk();
   const inc = useLoad('incidents.list', canIncidents ? { personId, sort: 'occurredAt', dir: 'desc', limit: SHOWN } : null);
   const gri = useLoad('grievances.list', canGrievances ? { personId, sort: 'receivedAt', dir: 'desc', limit: SHOWN } : null);
@@ -32,8 +32,8 @@ export function PersonAccountability({ personId, canIncidents, canGrievances }: 
                     <tbody>
                       {inc.value.rows.map((i) => (
                         <tr key={i.id}>
-                          <td><a className="mono" href={`#/incidents/${encodeURIComponent(i.id)}`}>{i.number}</a></td>
-                          <td className="acc-nowrap">{showLocal(i.occurredAt)}</td>
+                          <td className="acc-nowrap"><a className="mono" href={`#/incidents/${encodeURIComponent(i.id)}`}>{i.number}</a></td>
+                          <td className="acc-nowrap">{formatDate(i.occurredAt.slice(0, 10))}</td>
                           <td>{i.types.map((x) => tk(`incidents.type.${x}`)).join(', ')}</td>
                           <td><StatusBadge kind="incidents" status={i.status} /></td>
                         </tr>
@@ -56,8 +56,8 @@ export function PersonAccountability({ personId, canIncidents, canGrievances }: 
                     <tbody>
                       {gri.value.rows.map((g) => (
                         <tr key={g.id}>
-                          <td><a className="mono" href={`#/grievances/${encodeURIComponent(g.id)}`}>{g.referenceCode}</a></td>
-                          <td className="acc-nowrap">{showLocal(g.receivedAt)}</td>
+                          <td className="acc-nowrap"><a className="mono" href={`#/grievances/${encodeURIComponent(g.id)}`}>{g.referenceCode}</a></td>
+                          <td className="acc-nowrap">{formatDate(g.receivedAt.slice(0, 10))}</td>
                           <td>{tk(`grievances.category.${g.category}`)}</td>
                           <td><StatusBadge kind="grievances" status={g.status} /></td>
                         </tr>
