@@ -3,12 +3,33 @@ import { command } from './define.ts';
 import { id, optionalText, requiredText, sortDir } from './schemas.ts';
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_CHANNELS, GRIEVANCE_STATUSES, REFERRAL_TARGETS } from '../model/grievance.ts';
 import { GRIEVANCE_ACTIONS } from '../model/grievanceLifecycle.ts';
+import { CREDENTIAL_STATES } from '../model/credentialLifecycle.ts';
 
 /** `2026-11-23T09:30` (local time as the officer wrote it) or a date alone. */
 export const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'validation.dateTime').refine((s) => {
   const d = new Date(`${s.length === 10 ? `${s}T00:00` : s}Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, s.length === 10 ? 10 : 16) === s;
 }, 'validation.dateTime');
+
+/**
+ * Persons of the personnel register an incident or grievance is about, by id. A repeated id is
+ * kept once (first place wins). Every id must exist, or the whole record is refused.
+ */
+export const personIds = (max: number) => z.array(id).max(max, 'validation.tooMany').default([]).transform((a) => [...new Set(a)]);
+
+/**
+ * A registered person linked to an incident or grievance, as the register knows them today
+ * (a credential suspended since the incident shows as suspended). Guards only: never the complainant.
+ */
+export const linkedPerson = z.object({
+  personId: z.string(),
+  /** Given names then family names. */
+  name: z.string(),
+  nationalId: z.string(),
+  credentialNumber: z.string().nullable(),
+  credentialStatus: z.enum(CREDENTIAL_STATES),
+});
+export type LinkedPerson = z.infer<typeof linkedPerson>;
 
 /** Who complained. Only stored when not anonymous; read back only by `grievances.getIdentity`. */
 export const complainant = z.object({
@@ -26,7 +47,9 @@ export const grievanceFields = z
     complainant: complainant.nullish().transform((v) => v ?? null),
     category: z.enum(GRIEVANCE_CATEGORIES),
     companyId: id.nullish().transform((v) => v ?? null),
+    /** Names as told, for people the register does not know; registered ones go in `personIds`. */
     personnelConcerned: z.array(requiredText(200)).max(50).default([]),
+    personIds: personIds(50),
     summary: requiredText(8000),
     retaliationConcern: z.boolean().default(false),
   })
@@ -35,7 +58,7 @@ export const grievanceFields = z
   });
 
 /** What every reader of grievances sees: never the complainant's identity, only whether one is on file. */
-export const grievance = z.object({
+export const grievanceRow = z.object({
   id: z.string(),
   referenceCode: z.string(),
   receivedAt: z.string(),
@@ -61,6 +84,9 @@ export const grievance = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type GrievanceRow = z.infer<typeof grievanceRow>;
+/** One grievance with the registered persons it concerns (guards, never the complainant). */
+export const grievance = grievanceRow.extend({ people: z.array(linkedPerson) });
 export type Grievance = z.infer<typeof grievance>;
 
 export const grievanceEvent = z.object({
@@ -76,6 +102,8 @@ export const grievanceQuery = z.object({
   companyId: id.nullish(),
   retaliation: z.boolean().nullish(),
   overdue: z.boolean().nullish(),
+  /** Grievances that concern this registered person (linked, not named in free text; never matched against complainants). */
+  personId: id.nullish(),
   sort: z.enum(GRIEVANCE_SORT).default('receivedAt'),
   dir: sortDir.default('desc'),
   offset: z.number().int().min(0).default(0),
@@ -100,7 +128,7 @@ export const grievancesCommands = {
   }),
   'grievances.list': command({
     input: grievanceQuery,
-    output: z.object({ rows: z.array(grievance), total: z.number().int() }),
+    output: z.object({ rows: z.array(grievanceRow), total: z.number().int() }),
     access: 'grievances.read',
     kind: 'read',
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command } from './define.ts';
 import { id, optionalText, requiredText, sortDir } from './schemas.ts';
-import { localDateTime } from './grievances.ts';
+import { linkedPerson, localDateTime, personIds } from './grievances.ts';
 import { FIREARM_OUTCOMES, INCIDENT_FOLLOW_UPS, INCIDENT_STATUSES, INCIDENT_TYPES } from '../model/incident.ts';
 import { INCIDENT_ACTIONS } from '../model/incidentLifecycle.ts';
 
@@ -27,7 +27,9 @@ export const incidentFields = z
     companyId: id,
     types: z.array(z.enum(INCIDENT_TYPES)).min(1, 'validation.incidentTypes').transform((a) => [...new Set(a)]),
     description: requiredText(8000),
+    /** Names as reported, for people the register does not know; registered ones go in `personIds`. */
     personnelInvolved: z.array(requiredText(200)).max(100).default([]),
+    personIds: personIds(100),
     firearms: z.array(incidentFirearm).max(100).default([]),
     shotsFired: count.default(0),
     useOfForce: z.boolean().default(false),
@@ -66,6 +68,8 @@ export const incident = z.object({
   types: z.array(z.enum(INCIDENT_TYPES)),
   description: z.string(),
   personnelInvolved: z.array(z.string()),
+  /** Registered persons involved, in the order given. */
+  people: z.array(linkedPerson),
   /** `registerState`: the linked firearm's status in the firearms register now (null when the serial is not registered). */
   firearms: z.array(incidentFirearm.extend({ id: z.string(), firearmId: z.string().nullable(), registerState: z.string().nullable() })),
   shotsFired: z.number().int(),
@@ -87,7 +91,7 @@ export const incident = z.object({
   updatedAt: z.string(),
 });
 export type Incident = z.infer<typeof incident>;
-export const incidentRow = incident.omit({ description: true, personnelInvolved: true, firearms: true, damage: true, measuresTaken: true }).extend({
+export const incidentRow = incident.omit({ description: true, personnelInvolved: true, people: true, firearms: true, damage: true, measuresTaken: true }).extend({
   firearmCount: z.number().int(),
 });
 
@@ -110,6 +114,8 @@ export const incidentsCommands = {
       status: z.enum(INCIDENT_STATUSES).nullish(),
       late: z.boolean().nullish(),
       serial: z.string().trim().max(60).nullish(),
+      /** Incidents this registered person was involved in. */
+      personId: id.nullish(),
       sort: z.enum(INCIDENT_SORT).default('occurredAt'),
       dir: sortDir.default('desc'),
       offset: z.number().int().min(0).default(0),

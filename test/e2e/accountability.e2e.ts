@@ -78,9 +78,28 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await page.getByLabel(L('incidents.make')).fill('Jericho');
   await page.getByLabel(L('incidents.calibre')).fill('9mm');
   await page.getByLabel(L('incidents.policeReport')).fill('MP-2026-88812');
+  // The guard on duty, chosen from the personnel register by national id, with the keyboard.
+  const staff = await api(page, 'personnel.list', { companyId: firstCompany, limit: 1 });
+  const anyone = staff.value.rows.length ? staff : await api(page, 'personnel.list', { limit: 1 });
+  const guard = anyone.value.rows[0] as { id: string; givenNames: string; familyNames: string; nationalId: string };
+  const guardName = `${guard.givenNames} ${guard.familyNames}`;
+  const who = page.getByRole('combobox', { name: t('people.fromRegister') });
+  await who.fill(guard.nationalId);
+  await expect(page.getByRole('option', { name: new RegExp(guard.nationalId) })).toBeVisible();
+  await who.press('ArrowDown');
+  await who.press('Enter');
+  const chosen = page.getByRole('list', { name: t('people.chosen') });
+  await expect(chosen.getByText(guardName)).toBeVisible();
+  await expect(who).toHaveValue('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('incidents.new'));
   await checkScreen(page, 'acc-02-incident-form');
   await page.getByRole('button', { name: t('incidents.new') }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('INC-');
+  const incidentUrl = page.url();
+  const incidentNumber = (await page.getByRole('heading', { level: 1 }).locator('.mono').innerText()).trim();
+  const involved = page.getByRole('region', { name: t('incidents.personnelShort') });
+  await expect(involved.getByRole('link', { name: guardName })).toHaveAttribute('href', `#/personnel/${guard.id}`);
+  await expect(involved.getByText(guard.nationalId)).toBeVisible();
   const arms = page.getByRole('region', { name: t('incidents.firearms') });
   await expect(arms.getByText('JR-778812')).toBeVisible();
   await expect(arms.locator('.badge', { hasText: t('incidents.outcome.stolen') })).toBeVisible();
@@ -184,4 +203,17 @@ test('incident, grievance, statistics and publications, in Spanish', async ({ pa
   await cards.getByRole('link', { name: new RegExp(t('home.incidentsToReview')) }).click();
   await expect(page.getByRole('heading', { name: t('incidents.title'), level: 1 })).toBeVisible();
   await expect(page.getByLabel(t('incidents.status'))).toHaveValue('reported');
+
+  // The guard's page lists the incident, linked back to it.
+  await page.goto(incidentUrl);
+  await page.getByRole('region', { name: t('incidents.personnelShort') }).getByRole('link', { name: guardName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: guardName })).toBeVisible();
+  const record = page.getByRole('region', { name: t('people.page.title') });
+  await expect(record.getByRole('link', { name: incidentNumber })).toBeVisible();
+  // Ours among any the demo seed already linked to this guard, each with its status.
+  await expect(record.getByRole('row').filter({ hasText: incidentNumber }).getByText(t('incidents.status.under_review'))).toBeVisible();
+  await record.scrollIntoViewIfNeeded();
+  await checkScreen(page, 'acc-11-person-incidents');
+  await record.getByRole('link', { name: incidentNumber }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(incidentNumber);
 });

@@ -7,5 +7,7 @@ describe('migration list', () => {
     const versions = MIGRATIONS.map((m) => m.version);
     expect(versions.filter((v, i) => versions.indexOf(v) !== i)).toEqual([]);
     expect(versions).toContain(6);
+    expect(versions).toContain(19);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
   });
 });

@@ -67,3 +67,39 @@ describe('migration 18 (custody lists take a surrendered licence)', () => {
     }
   });
 });
+
+describe('migration 19 (incidents and grievances linked to the personnel register)', () => {
+  it('adds the two link tables to a version-18 workspace, rows kept, links checked both ways', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mig19-'));
+    try {
+      const db = openEncrypted(join(dir, 'x.db'), randomBytes(32));
+      migrate(db, 'now', MIGRATIONS.filter((m) => m.version <= 18));
+      db.pragma('foreign_keys = ON');
+      insertMinimal(db, 'companies', { id: 'co1' });
+      insertMinimal(db, 'persons', { id: 'p1', current_company_id: 'co1', role: 'guard' });
+      insertMinimal(db, 'incidents', { id: 'i1', company_id: 'co1', personnel_involved: '["Agente Byron Chávez"]' });
+      insertMinimal(db, 'grievances', { id: 'g1', company_id: 'co1', personnel_concerned: '["Agente 1187"]' });
+      const before = { i: db.prepare('SELECT * FROM incidents').all(), g: db.prepare('SELECT * FROM grievances').all() };
+
+      expect(migrate(db, 'now')).toBe(MIGRATIONS.filter((m) => m.version > 18).length);
+      expect(db.prepare('SELECT * FROM incidents').all()).toEqual(before.i);
+      expect(db.prepare('SELECT * FROM grievances').all()).toEqual(before.g);
+      for (const [table, owner, id] of [['incident_persons', 'incident_id', 'i1'], ['grievance_persons', 'grievance_id', 'g1']] as const) {
+        db.prepare(`INSERT INTO ${table} (${owner}, person_id, position, created_at) VALUES (?, 'p1', 0, 'now')`).run(id);
+        expect(() => db.prepare(`INSERT INTO ${table} (${owner}, person_id, position, created_at) VALUES (?, 'p1', 1, 'now')`).run(id)).toThrow(/UNIQUE|PRIMARY KEY/);
+        expect(() => db.prepare(`INSERT INTO ${table} (${owner}, person_id, position, created_at) VALUES (?, 'nobody', 1, 'now')`).run(id)).toThrow(/FOREIGN KEY/);
+        expect(() => db.prepare(`INSERT INTO ${table} (${owner}, person_id, position, created_at) VALUES ('nothing', 'p1', 1, 'now')`).run()).toThrow(/FOREIGN KEY/);
+        expect(() => db.prepare(`INSERT INTO ${table} (${owner}, person_id, position, created_at) VALUES (?, 'p1', 'first', 'now')`).run(id)).toThrow(/cannot store TEXT/);
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT ${owner} FROM ${table} WHERE person_id = ?`).all('p1') as { detail: string }[]).map((p) => p.detail).join(' ');
+        expect(plan).toContain(`${table}_person`);
+      }
+      // A linked person cannot be deleted out from under an incident or grievance.
+      expect(() => db.prepare(`DELETE FROM persons WHERE id = 'p1'`).run()).toThrow(/FOREIGN KEY/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,7 @@ import type { Ctx, Handlers } from '../../core/context.ts';
 import { readDeadlines } from '../accountability/deadlines.repo.ts';
 import { loadGrievance, loadGrievanceByCode, loadGrievanceEvents } from './grievances.repo.ts';
 import { listGrievances, retaliationFlags } from './grievances.query.ts';
+import { linkPersons, requirePersons } from '../accountability/people.repo.ts';
 
 type GrievancesCommand = 'grievances.create' | 'grievances.get' | 'grievances.findByReference' | 'grievances.list'
   | 'grievances.transition' | 'grievances.getIdentity' | 'grievances.retaliationFlags';
@@ -42,6 +43,7 @@ export const grievancesHandlers: Handlers<GrievancesCommand> = {
       throw new AppError('NOT_FOUND', 'errors.companyNotFound', {}, 'companyId');
     }
     if (input.receivedAt > ctx.nowIso().slice(0, input.receivedAt.length)) throw AppError.validation('receivedAt', 'validation.dateInFuture');
+    requirePersons(ctx.db, input.personIds);
     const id = uuidv7();
     const now = ctx.nowIso();
     const code = freshCode(ctx);
@@ -55,6 +57,7 @@ export const grievancesHandlers: Handlers<GrievancesCommand> = {
       ctx.db.prepare(`INSERT INTO grievance_complainants (grievance_id, full_name, national_id, contact, address, created_at, created_by)
         VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, k.fullName, k.nationalId, k.contact, k.address, now, ctx.user!.id);
     }
+    linkPersons(ctx.db, 'grievance', id, input.personIds, now, ctx.user!.id);
     event(ctx, id, 'receive', null, 'received', null, null);
     const after = mustLoad(ctx, id);
     // The journal keeps a digest of the input; the identity is left out so not even its hash is kept.

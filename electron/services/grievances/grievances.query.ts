@@ -3,6 +3,7 @@ import type { Db } from '../../store/db.ts';
 import type { grievanceQuery } from '../../../shared/commands/grievances.ts';
 import { normalizeReferenceCode } from '../../../shared/model/referenceCode.ts';
 import type { AccountabilityDeadlines } from '../../../shared/model/accountabilityDeadlines.ts';
+import { linkedToPersonSql } from '../accountability/people.repo.ts';
 import { GRIEVANCE_SELECT, hydrateGrievance, type GrievanceSqlRow } from './grievances.repo.ts';
 
 type Q = z.output<typeof grievanceQuery>;
@@ -24,7 +25,7 @@ const ORDER: Record<Q['sort'], string> = {
   dueAt: '', // computed
 };
 
-/** One page of grievances: filters, search (reference code, company, summary) and sort in SQL. */
+/** One page of grievances: filters, search (reference code, company, summary), the person concerned, and sort in SQL. */
 export function listGrievances(db: Db, q: Q, d: AccountabilityDeadlines, now: string) {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -41,6 +42,8 @@ export function listGrievances(db: Db, q: Q, d: AccountabilityDeadlines, now: st
   if (q.category) { parts.push('g.category = ?'); params.push(q.category); }
   if (q.companyId) { parts.push('g.company_id = ?'); params.push(q.companyId); }
   if (q.retaliation != null) { parts.push('g.retaliation_concern = ?'); params.push(q.retaliation ? 1 : 0); }
+  // Linked guards only: the complainants' table is never searched by person (their identity stays behind getIdentity).
+  if (q.personId) { parts.push(linkedToPersonSql('grievance', 'g')); params.push(q.personId); }
   const due = dueExpr(d);
   if (q.overdue != null) {
     parts.push(`(g.status NOT IN ('closed', 'referred') AND ${due.sql} < julianday(?)) = ?`);

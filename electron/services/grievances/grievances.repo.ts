@@ -1,7 +1,8 @@
 import type { Db } from '../../store/db.ts';
-import type { Grievance } from '../../../shared/commands/grievances.ts';
+import type { Grievance, GrievanceRow } from '../../../shared/commands/grievances.ts';
 import { GRIEVANCE_OPEN_STAGES, type GrievanceOpenStage } from '../../../shared/model/grievance.ts';
 import { stageClock, type AccountabilityDeadlines } from '../../../shared/model/accountabilityDeadlines.ts';
+import { loadPersons } from '../accountability/people.repo.ts';
 
 /** A grievance row joined with its company's name and whether an identity is on file; never the identity itself. */
 export interface GrievanceSqlRow {
@@ -18,7 +19,7 @@ export const GRIEVANCE_SELECT = `SELECT g.id, g.reference_code, g.received_at, g
   g.stage_entered_at, g.referral_target, g.outcome_note, g.closed_at, g.version, g.created_at, g.updated_at
   FROM grievances g LEFT JOIN companies c ON c.id = g.company_id`;
 
-export function hydrateGrievance(r: GrievanceSqlRow, d: AccountabilityDeadlines, now: string): Grievance {
+export function hydrateGrievance(r: GrievanceSqlRow, d: AccountabilityDeadlines, now: string): GrievanceRow {
   const open = (GRIEVANCE_OPEN_STAGES as readonly string[]).includes(r.status);
   const clock = open ? stageClock(r.stage_entered_at, d.grievanceDays[r.status as GrievanceOpenStage], now) : null;
   return {
@@ -32,14 +33,17 @@ export function hydrateGrievance(r: GrievanceSqlRow, d: AccountabilityDeadlines,
   };
 }
 
+/** A whole grievance: the row plus the registered persons it concerns. */
+function full(db: Db, r: GrievanceSqlRow | undefined, d: AccountabilityDeadlines, now: string): Grievance | null {
+  return r ? { ...hydrateGrievance(r, d, now), people: loadPersons(db, 'grievance', r.id) } : null;
+}
+
 export function loadGrievance(db: Db, id: string, d: AccountabilityDeadlines, now: string): Grievance | null {
-  const r = db.prepare(`${GRIEVANCE_SELECT} WHERE g.id = ?`).get(id) as GrievanceSqlRow | undefined;
-  return r ? hydrateGrievance(r, d, now) : null;
+  return full(db, db.prepare(`${GRIEVANCE_SELECT} WHERE g.id = ?`).get(id) as GrievanceSqlRow | undefined, d, now);
 }
 
 export function loadGrievanceByCode(db: Db, code: string, d: AccountabilityDeadlines, now: string): Grievance | null {
-  const r = db.prepare(`${GRIEVANCE_SELECT} WHERE g.reference_code = ?`).get(code) as GrievanceSqlRow | undefined;
-  return r ? hydrateGrievance(r, d, now) : null;
+  return full(db, db.prepare(`${GRIEVANCE_SELECT} WHERE g.reference_code = ?`).get(code) as GrievanceSqlRow | undefined, d, now);
 }
 
 export function loadGrievanceEvents(db: Db, id: string) {

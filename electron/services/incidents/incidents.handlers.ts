@@ -8,6 +8,7 @@ import { readDeadlines } from '../accountability/deadlines.repo.ts';
 import { loadIncident, loadIncidentEvents, normalizeSerial } from './incidents.repo.ts';
 import { listIncidents } from './incidents.query.ts';
 import { linkIncidentFirearms } from './firearmsLink.ts';
+import { linkPersons, requirePersons } from '../accountability/people.repo.ts';
 
 type IncidentsCommand = 'incidents.create' | 'incidents.get' | 'incidents.list' | 'incidents.transition';
 
@@ -35,6 +36,7 @@ export const incidentsHandlers: Handlers<IncidentsCommand> = {
     if (!ctx.db.prepare('SELECT 1 FROM companies WHERE id = ?').get(input.companyId)) throw new AppError('NOT_FOUND', 'errors.companyNotFound', {}, 'companyId');
     const now = ctx.nowIso();
     if (input.reportedAt > now.slice(0, input.reportedAt.length)) throw AppError.validation('reportedAt', 'validation.dateInFuture');
+    requirePersons(ctx.db, input.personIds);
     const delay = reportingDelay(input.occurredAt, input.reportedAt, input.types, readDeadlines(ctx.db));
     const id = uuidv7();
     const number = nextNumber(ctx, input.reportedAt.slice(0, 4));
@@ -52,6 +54,7 @@ export const incidentsHandlers: Handlers<IncidentsCommand> = {
     const ins = ctx.db.prepare(`INSERT INTO incident_firearms (id, incident_id, position, serial, serial_norm, firearm_type, make, calibre, outcome, firearm_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     firearms.forEach((f, i) => ins.run(uuidv7(), id, i, f.serial, f.serialNorm, f.firearmType, f.make, f.calibre, f.outcome, linked[i] ?? null));
+    linkPersons(ctx.db, 'incident', id, input.personIds, now, ctx.user!.id);
     event(ctx, id, 'report', null, 'reported', null);
     const after = mustLoad(ctx, id);
     ctx.audit({ entityType: 'incident', entityId: id, payload: { after } });

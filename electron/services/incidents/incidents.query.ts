@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../store/db.ts';
 import type { incidentsCommands } from '../../../shared/commands/incidents.ts';
+import { linkedToPersonSql } from '../accountability/people.repo.ts';
 import { hydrateIncidentRow, INCIDENT_SELECT, normalizeSerial, type IncidentSqlRow } from './incidents.repo.ts';
 
 type Q = z.output<(typeof incidentsCommands)['incidents.list']['input']>;
@@ -9,7 +10,10 @@ const ORDER: Record<Q['sort'], string> = {
   occurredAt: 'i.occurred_at', number: 'i.number', region: 'i.region COLLATE NOCASE', status: 'i.status', reportHours: 'i.report_hours',
 };
 
-/** One page of incidents; every filter and the sort in SQL. A serial finds every incident that named that firearm. */
+/**
+ * One page of incidents; every filter and the sort in SQL. A serial finds every incident that named
+ * that firearm; a person id, every incident that person is linked to (a guard's page).
+ */
 export function listIncidents(db: Db, q: Q) {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -26,6 +30,7 @@ export function listIncidents(db: Db, q: Q) {
   if (q.status) { parts.push('i.status = ?'); params.push(q.status); }
   if (q.late != null) { parts.push('i.late = ?'); params.push(q.late ? 1 : 0); }
   if (q.serial) { parts.push('i.id IN (SELECT incident_id FROM incident_firearms WHERE serial_norm = ?)'); params.push(normalizeSerial(q.serial)); }
+  if (q.personId) { parts.push(linkedToPersonSql('incident', 'i')); params.push(q.personId); }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const dir = q.dir === 'desc' ? 'DESC' : 'ASC';
   const rows = db.prepare(`${INCIDENT_SELECT} ${where} ORDER BY ${ORDER[q.sort]} ${dir}, i.id ${dir} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as IncidentSqlRow[];

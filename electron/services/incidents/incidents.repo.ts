@@ -1,6 +1,7 @@
 import type { Db } from '../../store/db.ts';
 import type { Incident } from '../../../shared/commands/incidents.ts';
 import { normaliseSerial } from '../../../shared/model/serial.ts';
+import { loadPersons } from '../accountability/people.repo.ts';
 
 export interface IncidentSqlRow {
   id: string; number: string; occurred_at: string; reported_at: string; region: string; municipality: string | null;
@@ -37,7 +38,7 @@ export function loadIncident(db: Db, id: string): Incident | null {
     .map((f) => ({ id: f.id, serial: f.serial, firearmType: f.firearm_type, make: f.make, calibre: f.calibre, outcome: f.outcome as Incident['firearms'][number]['outcome'], firearmId: f.firearm_id, registerState: f.register_state }));
   return {
     ...row, description: r.description, personnelInvolved: JSON.parse(r.personnel_involved) as string[], damage: r.damage,
-    measuresTaken: r.measures_taken, firearms,
+    measuresTaken: r.measures_taken, people: loadPersons(db, 'incident', id), firearms,
   };
 }
 

@@ -45,12 +45,12 @@ function rng(seed: number) {
  * reports, grievances at every stage. Inserted directly in one transaction (the same rules as
  * the commands: delay computed by the shared function, identity in its own table).
  */
-export function seedAccountability(db: Db, opts: { now: Date; userId: string | null; username: string | null; seed?: number; perCompany?: number }): { incidents: number; grievances: number } {
+export function seedAccountability(db: Db, opts: { now: Date; userId: string | null; username: string | null; seed?: number; perCompany?: number }): { incidents: number; grievances: number; linkedPeople: number } {
   const r = rng(opts.seed ?? 9);
   const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const region = () => { let x = r() * WEIGHT.reduce((s, w) => s + w, 0); for (let i = 0; i < REGIONS.length; i++) { x -= WEIGHT[i]!; if (x < 0) return REGIONS[i]!; } return REGIONS[0]!; };
   const companies = (db.prepare('SELECT id FROM companies ORDER BY id').all() as { id: string }[]).map((c) => c.id);
-  if (companies.length === 0) return { incidents: 0, grievances: 0 };
+  if (companies.length === 0) return { incidents: 0, grievances: 0, linkedPeople: 0 };
   const d = readDeadlines(db);
   const nowIso = opts.now.toISOString();
   const nIncidents = Math.round(companies.length * (opts.perCompany ?? 12));
@@ -59,6 +59,8 @@ export function seedAccountability(db: Db, opts: { now: Date; userId: string | n
   const localAt = (ms: number) => { const x = new Date(ms); return `${x.getUTCFullYear()}-${pad(x.getUTCMonth() + 1)}-${pad(x.getUTCDate())}T${pad(x.getUTCHours())}:${pad(x.getUTCMinutes())}`; };
   const span = 5 * 365 * 86_400_000;
   const seqByYear = new Map<string, number>();
+  const seeded = { incidents: [] as string[], grievances: [] as string[] };
+  let linked = 0;
   db.transaction(() => {
     const insI = db.prepare(`INSERT INTO incidents (id, number, occurred_at, reported_at, region, municipality, company_id, types, primary_type, description, personnel_involved,
       shots_fired, use_of_force, injuries, deaths, police_report_number, report_hours, report_limit_hours, late, status, review_note, follow_up, follow_up_ref, version, created_at, updated_at, created_by, updated_by)
@@ -91,6 +93,7 @@ export function seedAccountability(db: Db, opts: { now: Date; userId: string | n
         status === 'closed' ? 'Revisado: la empresa adoptó medidas correctivas.' : null, follow, follow === 'none' ? null : `INSP-${year}-${String(seq).padStart(4, '0')}`,
         nowIso, nowIso, opts.userId, opts.userId);
       insE.run(uuidv7(), id, nowIso, 'report', null, 'reported', null, opts.userId, opts.username);
+      seeded.incidents.push(id);
       if (types[0] === 'firearm_theft' || types[0] === 'firearm_loss' || types[0] === 'firearm_discharge') {
         const [ft, make, cal] = pick(ARMS);
         const serial = `${make!.slice(0, 2).toUpperCase()}${Math.floor(r() * 900000) + 100000}`;
@@ -119,8 +122,41 @@ export function seedAccountability(db: Db, opts: { now: Date; userId: string | n
         final ? 'Resolución comunicada a la persona denunciante.' : null, final ? stageAt : null, nowIso, nowIso, opts.userId, opts.userId);
       if (!anonymous) insK.run(id, `${pick(FIRST)} ${pick(LAST)} ${pick(LAST)}`, `${Math.floor(r() * 9e12) + 1e12}`, `+502 ${Math.floor(r() * 9e7) + 1e7}`, null, nowIso, opts.userId);
       insGE.run(uuidv7(), id, nowIso, 'receive', null, 'received', null, opts.userId, opts.username);
+      seeded.grievances.push(id);
     }
+    linked = linkSeededPeople(db, seeded, nowIso, opts.userId);
     appendJournal(db, { at: nowIso, userId: opts.userId, username: opts.username, command: 'seed.accountability', entityType: 'incident', entityId: null, payload: { incidents: nIncidents, grievances: nGrievances } });
   })();
-  return { incidents: nIncidents, grievances: nGrievances };
+  return { incidents: nIncidents, grievances: nGrievances, linkedPeople: linked };
+}
+
+/**
+ * Links the seeded incidents and grievances to staff of the same company, after everything else
+ * is drawn: the choice comes from the loop index and the register's order (national id), never
+ * from the random generator, so the rest of the demo data is the same with or without links.
+ * Three incidents in four name one guard, one in five a second; every other grievance names one.
+ * Companies without staff in the register keep their free-text names only.
+ */
+function linkSeededPeople(db: Db, seeded: { incidents: string[]; grievances: string[] }, at: string, userId: string | null): number {
+  const staffOf = new Map<string, string[]>();
+  const staffQuery = db.prepare(`SELECT id FROM persons WHERE current_company_id = ? AND role <> 'manager' ORDER BY national_id_norm LIMIT 40`);
+  const staff = (companyId: string | null) => {
+    if (!companyId) return [];
+    if (!staffOf.has(companyId)) staffOf.set(companyId, (staffQuery.all(companyId) as { id: string }[]).map((p) => p.id));
+    return staffOf.get(companyId)!;
+  };
+  let n = 0;
+  const link = (table: 'incident_persons' | 'grievance_persons', column: 'incident_id' | 'grievance_id', owner: 'incidents' | 'grievances', ids: string[], people: (i: number) => number) => {
+    const companyOf = db.prepare(`SELECT company_id AS c FROM ${owner} WHERE id = ?`);
+    const ins = db.prepare(`INSERT OR IGNORE INTO ${table} (${column}, person_id, position, created_at, created_by) VALUES (?, ?, ?, ?, ?)`);
+    ids.forEach((id, i) => {
+      const want = people(i);
+      if (want === 0) return;
+      const list = staff((companyOf.get(id) as { c: string | null }).c);
+      for (let k = 0; k < Math.min(want, list.length); k++) n += ins.run(id, list[(i * 7 + k) % list.length]!, k, at, userId).changes;
+    });
+  };
+  link('incident_persons', 'incident_id', 'incidents', seeded.incidents, (i) => (i % 4 === 3 ? 0 : i % 5 === 0 ? 2 : 1));
+  link('grievance_persons', 'grievance_id', 'grievances', seeded.grievances, (i) => (i % 2 === 0 ? 1 : 0));
+  return n;
 }

@@ -15,6 +15,7 @@ import * as m0015 from './0015_field.ts';
 import * as m0016 from './0016_accountability_stats.ts';
 import * as m0017 from './0017_due_indexes.ts';
 import * as m0018 from './0018_custody_surrender.ts';
+import * as m0019 from './0019_accountability_people.ts';
 
 /**
  * Every migration, in order. Never edit one that has shipped: add the next number.
@@ -35,6 +36,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   { version: 16, name: '0016_accountability_stats', sql: m0016.sql },
   { version: 17, name: '0017_due_indexes', sql: m0017.sql },
   { version: 18, name: '0018_custody_surrender', sql: m0018.sql },
+  { version: 19, name: '0019_accountability_people', sql: m0019.sql },
 ];
 
 const checksum = (sql: string) => createHash('sha256').update(sql).digest('hex');

@@ -12,6 +12,7 @@ import { DueCell } from './DueCell.tsx';
 import { TextArea } from './TextArea.tsx';
 import { useLoad } from './useLoad.ts';
 import { justRecorded } from './GrievanceForm.tsx';
+import { LinkedPeople } from './LinkedPeople.tsx';
 
 type Identity = CommandOutput<'grievances.getIdentity'>;
 
@@ -55,7 +56,6 @@ export function GrievanceDetail({ id, can }: { id: string; can: (p: string) => b
             <Fact label={t('grievances.receivedAt')}>{showLocal(v.receivedAt)}</Fact>
             <Fact label={t('grievances.channel')}>{tk(`grievances.channel.${v.channel}`)}</Fact>
             <Fact label={t('grievances.company')}>{v.companyId ? <a href={`#/companies/${encodeURIComponent(v.companyId)}`}>{v.companyName}</a> : t('grievances.noCompany')}</Fact>
-            <Fact label={t('grievances.personnelShort')}>{v.personnelConcerned.join(', ')}</Fact>
             <Fact label={t('grievances.status')}><StatusBadge kind="grievances" status={v.status} /></Fact>
             <Fact label={t('grievances.due')}>{v.dueAt ? <>{formatDateTime(v.dueAt)} · <DueCell daysLeft={v.daysLeft} overdue={v.overdue} /></> : null}</Fact>
             {v.referralTarget ? <Fact label={t('grievances.referralTarget')}>{tk(`grievances.referral.${v.referralTarget}`)}</Fact> : null}
@@ -84,6 +84,7 @@ export function GrievanceDetail({ id, can }: { id: string; can: (p: string) => b
               </>
             )}
           </section>
+          <LinkedPeople title={t('grievances.personnelShort')} headingId="g-people" people={v.people} named={v.personnelConcerned} />
           <section className="card" aria-labelledby="g-hist">
             <h2 id="g-hist">{t('grievances.history')}</h2>
             <ol className="acc-timeline">

@@ -7,12 +7,16 @@ import type { AppErrorData } from '../../../shared/errors.ts';
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_CHANNELS } from '../../../shared/model/grievance.ts';
 import { CompanyPicker, nowLocal, useTk } from './common.tsx';
 import { TextArea } from './TextArea.tsx';
+import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
 
 /** Remembers the code of the grievance just recorded, to show it once on its page. */
 export const justRecorded = { id: '' };
 
-/** Intake of a grievance by an officer (phone, letter, in person, email). */
-export function GrievanceForm() {
+/**
+ * Intake of a grievance by an officer (phone, letter, in person, email). The guards concerned may
+ * be chosen from the personnel register (never the complainant, whose identity stays in its own fields).
+ */
+export function GrievanceForm({ can }: { can: (permission: string) => boolean }) {
   const { t } = useI18n();
   const tk = useTk();
   const [f, setF] = useState({
@@ -20,6 +24,8 @@ export function GrievanceForm() {
     category: '', companyId: null as string | null, personnel: '', summary: '', retaliation: false,
   });
   const set = (p: Partial<typeof f>) => setF((x) => ({ ...x, ...p }));
+  const [people, setPeople] = useState<PickedPerson[]>([]);
+  const register = can('personnel.read');
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const fe = useFieldErrors(error);
@@ -31,6 +37,7 @@ export function GrievanceForm() {
       receivedAt: f.receivedAt, channel: f.channel as never, anonymous: f.anonymous,
       complainant: f.anonymous ? null : { fullName: f.fullName, nationalId: f.nationalId, contact: f.contact, address: f.address },
       category: f.category as never, companyId: f.companyId, personnelConcerned: f.personnel.split('\n').map((s) => s.trim()).filter(Boolean),
+      personIds: people.map((p) => p.personId),
       summary: f.summary, retaliationConcern: f.retaliation,
     });
     setBusy(false);
@@ -39,7 +46,7 @@ export function GrievanceForm() {
     navigate(`/grievances/${encodeURIComponent(r.value.id)}`);
   };
 
-  const fields = ['receivedAt', 'channel', 'complainant.fullName', 'complainant.nationalId', 'complainant.contact', 'complainant.address', 'category', 'companyId', 'summary'];
+  const fields = ['receivedAt', 'channel', 'complainant.fullName', 'complainant.nationalId', 'complainant.contact', 'complainant.address', 'category', 'companyId', 'summary', 'personIds'];
   return (
     <div className="page page-narrow acc-form">
       <nav className="breadcrumb" aria-label={t('grievances.title')}><a href="#/grievances">{t('grievances.title')}</a> <span aria-hidden="true">/</span> <span>{t('grievances.new')}</span></nav>
@@ -65,7 +72,11 @@ export function GrievanceForm() {
         </fieldset>
         <Select label={t('grievances.category')} value={f.category} placeholder="—" options={GRIEVANCE_CATEGORIES.map((c) => ({ value: c, label: tk(`grievances.category.${c}`) }))} onChange={(v) => set({ category: v })} error={fe('category')} required />
         <CompanyPicker label={t('grievances.company')} value={f.companyId} onChange={(id) => set({ companyId: id })} allowNone={t('grievances.noCompany')} error={fe('companyId')} />
-        <TextArea label={t('grievances.personnel')} value={f.personnel} onChange={(v) => set({ personnel: v })} rows={2} />
+        <fieldset className="acc-fieldset card">
+          <legend>{t('grievances.personnelShort')}</legend>
+          {register ? <PersonPicker label={t('people.fromRegister')} value={people} onChange={setPeople} error={fe('personIds')} /> : null}
+          <TextArea label={register ? t('people.others') : t('grievances.personnel')} hint={register ? t('people.othersHint') : undefined} value={f.personnel} onChange={(v) => set({ personnel: v })} rows={2} />
+        </fieldset>
         <TextArea label={t('grievances.summary')} value={f.summary} onChange={(v) => set({ summary: v })} error={fe('summary')} required rows={6} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>{t('grievances.new')}</button>

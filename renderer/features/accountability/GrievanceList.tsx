@@ -4,7 +4,7 @@ import { DataTable, pagerProps, useColumnPrefs, useRememberedView, viewMemory, t
 import { Select } from '../../components/Form/index.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { navigate } from '../../app/router.ts';
-import type { Grievance } from '../../../shared/commands/grievances.ts';
+import type { GrievanceRow } from '../../../shared/commands/grievances.ts';
 import { GRIEVANCE_SORT } from '../../../shared/commands/grievances.ts';
 import { GRIEVANCE_CATEGORIES, GRIEVANCE_STATUSES } from '../../../shared/model/grievance.ts';
 import { StatusBadge, showLocal, useTk } from './common.tsx';
@@ -29,8 +29,8 @@ export function GrievanceList({ can, preset }: { can: (p: string) => boolean; pr
   const flags = useLoad('grievances.retaliationFlags', {});
   const [visibility, setVisibility] = useColumnPrefs('grievances.list.columns', { referenceCode: true, receivedAt: true, category: true, company: true, status: true, dueAt: true, channel: false });
 
-  const columns = useMemo<ColumnDef<Grievance, unknown>[]>(() => {
-    const col = (id: string, label: string, size: number, cell: (g: Grievance) => React.ReactNode, extra: Partial<DataColumnMeta> = {}): ColumnDef<Grievance, unknown> => ({
+  const columns = useMemo<ColumnDef<GrievanceRow, unknown>[]>(() => {
+    const col = (id: string, label: string, size: number, cell: (g: GrievanceRow) => React.ReactNode, extra: Partial<DataColumnMeta> = {}): ColumnDef<GrievanceRow, unknown> => ({
       id, header: label, size, cell: (c) => cell(c.row.original), meta: { label, sortable: (GRIEVANCE_SORT as readonly string[]).includes(id), ...extra } satisfies DataColumnMeta,
     });
     return [
@@ -63,7 +63,7 @@ export function GrievanceList({ can, preset }: { can: (p: string) => boolean; pr
           </ul>
         </section>
       ) : null}
-      <DataTable<Grievance>
+      <DataTable<GrievanceRow>
         label={t('grievances.title')}
         columns={columns}
         data={list.value?.rows ?? []}

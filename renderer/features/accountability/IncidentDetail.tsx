@@ -9,6 +9,7 @@ import type { Permission } from '../../../shared/model/roles.ts';
 import { Fact, Facts, StatusBadge, showLocal, useTk } from './common.tsx';
 import { TextArea } from './TextArea.tsx';
 import { useLoad } from './useLoad.ts';
+import { LinkedPeople } from './LinkedPeople.tsx';
 
 /** One incident: the company's report, the firearms by serial, reporting delay, the regulator's review. */
 export function IncidentDetail({ id, can }: { id: string; can: (p: string) => boolean }) {
@@ -48,13 +49,13 @@ export function IncidentDetail({ id, can }: { id: string; can: (p: string) => bo
             <Fact label={t('incidents.harm')}>{`${t('incidents.injuries')}: ${v.injuries} · ${t('incidents.deaths')}: ${v.deaths}`}</Fact>
             <Fact label={t('incidents.damage')}>{v.damage}</Fact>
             <Fact label={t('incidents.policeReport')}>{v.policeReportNumber}</Fact>
-            <Fact label={t('incidents.personnelShort')}>{v.personnelInvolved.join(', ')}</Fact>
           </Facts>
           <h3>{t('incidents.description')}</h3>
           <p className="acc-prose">{v.description}</p>
           {v.measuresTaken ? <><h3>{t('incidents.measures')}</h3><p className="acc-prose">{v.measuresTaken}</p></> : null}
         </section>
         <div className="stack">
+          <LinkedPeople title={t('incidents.personnelShort')} headingId="i-people" people={v.people} named={v.personnelInvolved} />
           <section className="card" aria-labelledby="i-arms">
             <h2 id="i-arms">{t('incidents.firearms')}</h2>
             {v.firearms.length === 0 ? <p className="muted">{t('common.none')}</p> : (

@@ -7,13 +7,17 @@ import type { AppErrorData } from '../../../shared/errors.ts';
 import { FIREARM_OUTCOMES, INCIDENT_TYPES } from '../../../shared/model/incident.ts';
 import { CompanyPicker, nowLocal, useTk } from './common.tsx';
 import { TextArea } from './TextArea.tsx';
+import { PersonPicker, type PickedPerson } from './PersonPicker.tsx';
 
 interface FirearmDraft { serial: string; firearmType: string; make: string; calibre: string; outcome: string }
 const int = (s: string) => (s.trim() === '' ? 0 : Number(s));
 const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
 
-/** Records an incident as the company reported it (ICoC ¶63). */
-export function IncidentForm() {
+/**
+ * Records an incident as the company reported it (ICoC ¶63). People involved are chosen from the
+ * personnel register when the role may read it; anyone else is named in free text.
+ */
+export function IncidentForm({ can }: { can: (permission: string) => boolean }) {
   const { t } = useI18n();
   const tk = useTk();
   const [f, setF] = useState({
@@ -21,6 +25,8 @@ export function IncidentForm() {
     types: [] as string[], description: '', personnel: '', shotsFired: '0', useOfForce: false, injuries: '0', deaths: '0', damage: '', policeReportNumber: '', measuresTaken: '',
   });
   const [arms, setArms] = useState<FirearmDraft[]>([]);
+  const [people, setPeople] = useState<PickedPerson[]>([]);
+  const register = can('personnel.read');
   const set = (p: Partial<typeof f>) => setF((x) => ({ ...x, ...p }));
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,6 +38,7 @@ export function IncidentForm() {
     const r = await call('incidents.create', {
       occurredAt: f.occurredAt, reportedAt: f.reportedAt, region: f.region, municipality: f.municipality, latitude: num(f.latitude), longitude: num(f.longitude),
       companyId: f.companyId ?? '', types: f.types as never, description: f.description, personnelInvolved: f.personnel.split('\n').map((s) => s.trim()).filter(Boolean),
+      personIds: people.map((p) => p.personId),
       firearms: arms.map((a) => ({ ...a, outcome: a.outcome as never })), shotsFired: int(f.shotsFired), useOfForce: f.useOfForce, injuries: int(f.injuries), deaths: int(f.deaths),
       damage: f.damage, policeReportNumber: f.policeReportNumber, measuresTaken: f.measuresTaken,
     });
@@ -41,7 +48,7 @@ export function IncidentForm() {
   };
   const toggle = (ty: string) => set({ types: f.types.includes(ty) ? f.types.filter((x) => x !== ty) : [...f.types, ty] });
   const armFields = arms.flatMap((_, i) => ['serial', 'outcome'].map((k) => `firearms.${i}.${k}`));
-  const fields = ['occurredAt', 'reportedAt', 'region', 'municipality', 'latitude', 'longitude', 'companyId', 'types', 'description', 'firearms', 'shotsFired', 'injuries', 'deaths', ...armFields];
+  const fields = ['occurredAt', 'reportedAt', 'region', 'municipality', 'latitude', 'longitude', 'companyId', 'types', 'description', 'firearms', 'shotsFired', 'injuries', 'deaths', 'personIds', ...armFields];
 
   return (
     <div className="page acc-form acc-form-wide">
@@ -93,7 +100,11 @@ export function IncidentForm() {
           <TextInput label={t('incidents.deaths')} inputMode="numeric" value={f.deaths} onChange={(v) => set({ deaths: v })} error={fe('deaths')} />
           <label className="checkbox acc-inline-check"><input type="checkbox" checked={f.useOfForce} onChange={(e) => set({ useOfForce: e.target.checked })} /> {t('incidents.useOfForce')}</label>
         </div>
-        <TextArea label={t('incidents.personnel')} value={f.personnel} onChange={(v) => set({ personnel: v })} rows={2} />
+        <fieldset className="acc-fieldset card">
+          <legend>{t('incidents.personnelShort')}</legend>
+          {register ? <PersonPicker label={t('people.fromRegister')} value={people} onChange={setPeople} error={fe('personIds')} /> : null}
+          <TextArea label={register ? t('people.others') : t('incidents.personnel')} hint={register ? t('people.othersHint') : undefined} value={f.personnel} onChange={(v) => set({ personnel: v })} rows={2} />
+        </fieldset>
         <div className="grid-2">
           <TextInput label={t('incidents.policeReport')} value={f.policeReportNumber} onChange={(v) => set({ policeReportNumber: v })} />
           <TextInput label={t('incidents.damage')} value={f.damage} onChange={(v) => set({ damage: v })} />

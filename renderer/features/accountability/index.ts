@@ -2,3 +2,4 @@
 export { GrievancesArea, IncidentsArea } from './areas.tsx';
 export { StatisticsPage } from './StatisticsPage.tsx';
 export { AccountabilityCards } from './HomeCards.tsx';
+export { PersonAccountability } from './PersonAccountability.tsx';

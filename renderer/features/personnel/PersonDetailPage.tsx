@@ -7,6 +7,7 @@ import { CredentialBadge, DueDate } from './badges.tsx';
 import { CredentialActionDialog, EmployerDialog, EndEmploymentDialog, QualificationDialog, TrainingDialog } from './PersonDialogs.tsx';
 import { PersonPhoto } from './PersonPhoto.tsx';
 import { TargetSanctions } from '../sanctions/index.ts';
+import { PersonAccountability } from '../accountability/index.ts';
 import { ageOn, usePerson } from './usePersonnel.ts';
 
 /** Credentials a sanction can act on (the main process checks the same). */
@@ -185,6 +186,10 @@ function PersonDetail({ person: p, can, onChange }: { person: Person; can: (perm
       {can('sanctions.read') ? (
         <TargetSanctions targetType="credential" targetId={p.id} targetLabel={p.credentialNumber ?? `${p.givenNames} ${p.familyNames}`}
           canPropose={can('sanctions.write') && SANCTIONABLE.includes(p.credentialStatus)} />
+      ) : null}
+
+      {can('incidents.read') || can('grievances.read') ? (
+        <PersonAccountability personId={p.id} canIncidents={can('incidents.read')} canGrievances={can('grievances.read')} />
       ) : null}
 
       <section className="card" aria-labelledby="pe-s-hist">
