@@ -3,6 +3,22 @@ import { AppError } from '../../shared/errors.ts';
 
 export type Db = Database.Database;
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * The prepared statement for `sql` on this connection, prepared once. For statements on hot
+ * paths that run per record (journal append, state transitions): preparing costs more than
+ * running them. Only for `get`, `all` and `run`: a cached statement must not be iterated, since
+ * a second caller would find it busy.
+ */
+export function cachedStatement(db: Db, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 /**
  * Opens (or creates) the workspace database in SQLCipher v4 format keyed with the raw
  * 256-bit data key (the `x'..'` form skips SQLCipher's own password KDF: the key is already

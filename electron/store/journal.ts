@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './db.ts';
+import { cachedStatement, type Db } from './db.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 
 /**
@@ -51,7 +51,7 @@ function linkHash(r: Omit<Row, 'hash'>): string {
 
 /** Appends one entry. Must run inside the caller's transaction, so the change and its entry commit together. */
 export function appendJournal(db: Db, e: JournalAppend): { seq: number; hash: string } {
-  const last = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = cachedStatement(db, 'SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,
     id: uuidv7(),
@@ -65,7 +65,8 @@ export function appendJournal(db: Db, e: JournalAppend): { seq: number; hash: st
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = linkHash(row);
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO journal (seq, id, at, user_id, username, command, entity_type, entity_id, digest, prev_hash, hash)
      VALUES (@seq, @id, @at, @user_id, @username, @command, @entity_type, @entity_id, @digest, @prev_hash, @hash)`,
   ).run({ ...row, hash });

@@ -1,4 +1,4 @@
-import type { Db } from '../../store/db.ts';
+import { cachedStatement, type Db } from '../../store/db.ts';
 import { calibreLabel } from '../../../shared/model/calibres.ts';
 import { calibreList } from '../firearms/calibres.repo.ts';
 import type { Person, PersonRow } from '../../../shared/commands/personnel.ts';
@@ -34,7 +34,7 @@ export function hydrateRow(r: Pick<PersonSqlRow, 'id' | 'id_country' | 'national
 
 /** The person's own row, no child records; null when there is no such person. */
 export function loadPersonRow(db: Db, id: string): PersonSqlRow | null {
-  const r = db.prepare(`SELECT p.*, c.legal_name AS company_name FROM persons p LEFT JOIN companies c ON c.id = p.current_company_id WHERE p.id = ?`)
+  const r = cachedStatement(db, `SELECT p.*, c.legal_name AS company_name FROM persons p LEFT JOIN companies c ON c.id = p.current_company_id WHERE p.id = ?`)
     .get(id) as PersonSqlRow | undefined;
   return r ?? null;
 }

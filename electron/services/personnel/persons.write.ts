@@ -4,7 +4,7 @@ import { uuidv7 } from '../../../shared/ids.ts';
 import { checkNationalId, formatNationalId, normalizeNationalId } from '../../../shared/model/nationalId.ts';
 import { isAtLeast, MIN_AGE_YEARS } from '../../../shared/model/personnel.ts';
 import type { personFields } from '../../../shared/commands/personnel.ts';
-import type { Db } from '../../store/db.ts';
+import { cachedStatement, type Db } from '../../store/db.ts';
 import { findByNationalId } from './persons.repo.ts';
 
 export type PersonInput = z.output<typeof personFields>;
@@ -70,5 +70,5 @@ export function updatePerson(db: Db, id: string, version: number, f: PersonInput
 
 /** Marks the person changed (version + 1) after a change to a child record or the credential. */
 export function touchPerson(db: Db, id: string, now: string, userId: string | null): void {
-  db.prepare('UPDATE persons SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(now, userId, id);
+  cachedStatement(db, 'UPDATE persons SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(now, userId, id);
 }
