@@ -152,7 +152,7 @@ function PersonDetail({ person: p, can, onChange }: { person: Person; can: (perm
           )}
         </section>
 
-        <section className="card" aria-labelledby="pe-s-tr">
+        <section className="card pe-wide" aria-labelledby="pe-s-tr">
           <div className="card-header">
             <h2 id="pe-s-tr">{t('personnel.section.trainings')}</h2>
             {write ? <button type="button" className="btn btn-secondary btn-sm" onClick={() => setOpen({ kind: 'training' })}>{t('personnel.addTraining')}</button> : null}
@@ -167,7 +167,7 @@ function PersonDetail({ person: p, can, onChange }: { person: Person; can: (perm
           )}
         </section>
 
-        <section className="card" aria-labelledby="pe-s-q">
+        <section className="card pe-wide" aria-labelledby="pe-s-q">
           <div className="card-header">
             <h2 id="pe-s-q">{t('personnel.section.qualifications')}</h2>
             {write ? <button type="button" className="btn btn-secondary btn-sm" onClick={() => setOpen({ kind: 'qualification' })}>{t('personnel.addQualification')}</button> : null}
