@@ -64,6 +64,12 @@ describe('daily upkeep (expiries by date)', () => {
     const before = seq();
     expect(await runDailyUpkeep(w.app.workspaces, w.clock)).toBeNull();
     expect(seq()).toBe(before);
+    // Opened again the same day (a restored backup, or data that came in meanwhile): checked again, counts add up.
+    const late = forcePerson(w, { companyId: co, credentialStatus: 'active', credentialExpiresOn: '2026-11-21', healthCertExpiry: '2027-06-01' });
+    w.app.workspaces.lock();
+    await w.ok('session.unlock', { workspaceId: w.workspaceId, username: 'admin', password: ADMIN_PASSWORD });
+    expect(await runDailyUpkeep(w.app.workspaces, w.clock)).toMatchObject({ day: '2026-11-23', credentials: 2, licences: 1, certifications: 1 });
+    expect(credential(late).s).toBe('expired');
     w.clock.advance(DAY);
     expect(await runDailyUpkeep(w.app.workspaces, w.clock)).toMatchObject({ day: '2026-11-24', credentials: 1, licences: 1, certifications: 0 });
     expect([credential(today).s, licence(inForce).s, licence(renewing).s]).toEqual(['expired', 'expired', 'renewal_filed']);

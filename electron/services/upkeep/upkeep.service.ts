@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock } from '../../core/clock.ts';
 import type { WorkspaceManager } from '../../core/workspaces.ts';
+import type { Db } from '../../store/db.ts';
 import { localDate } from '../personnel/credentials.ts';
 import { isFieldCopy } from '../field/field.mode.ts';
 import { expireDue, type ExpiryCounts, type ExpiryPass } from './expiry.ts';
@@ -15,7 +16,13 @@ export interface UpkeepDay extends ExpiryCounts {
 /** Records per transaction: small enough that commands waiting for the database get in between. */
 export const UPKEEP_PASS_SIZE = 500;
 
+/** What the calendar changed today, per workspace (kept across locks and unlocks of the day). */
 const days = new Map<string, UpkeepDay>();
+/**
+ * The day each open connection was last brought up to date. Per connection, not per workspace:
+ * every opening (an unlock, a restored backup, an imported field package) is checked again.
+ */
+const doneFor = new WeakMap<Db, string>();
 const skips = new Map<string, Set<string>>();
 const running = new Set<string>();
 
@@ -37,31 +44,36 @@ export function upkeepToday(ws: WorkspaceManager, clock: Clock): UpkeepDay | nul
 export async function runDailyUpkeep(ws: WorkspaceManager, clock: Clock): Promise<UpkeepDay | null> {
   if (!ws.user) return null;
   const wsId = ws.keyring.file.workspaceId;
+  const db = ws.db;
   const today = localDate(clock.now());
-  if (running.has(wsId) || days.get(wsId)?.day === today) return null;
+  if (running.has(wsId) || doneFor.get(db) === today) return null;
   running.add(wsId);
   try {
-    const day: UpkeepDay = { day: today, lastRunAt: clock.now().toISOString(), credentials: 0, licences: 0, certifications: 0, failed: [] };
-    if (isFieldCopy(ws.db)) {
-      days.set(wsId, day);
+    let day = days.get(wsId);
+    if (!day || day.day !== today) days.set(wsId, (day = { day: today, lastRunAt: clock.now().toISOString(), credentials: 0, licences: 0, certifications: 0, failed: [] }));
+    if (isFieldCopy(db)) {
+      doneFor.set(db, today);
       return day;
     }
-    const skip = skips.get(`${wsId}:${today}`) ?? new Set<string>();
-    skips.clear();
-    skips.set(`${wsId}:${today}`, skip);
+    const key = `${wsId}:${today}`;
+    let skip = skips.get(key);
+    if (!skip) {
+      skips.clear(); // yesterday's refusals are tried again today
+      skips.set(key, (skip = new Set()));
+    }
     for (;;) {
-      // Locked, or another workspace opened, while we yielded: stop; the next unlock goes on.
-      if (!ws.user || ws.keyring.file.workspaceId !== wsId) return null;
-      const pass = expireDue(ws.db, { today, now: clock.now().toISOString(), limit: UPKEEP_PASS_SIZE, skip });
+      // Locked, or another workspace opened, while we yielded: stop; the next opening goes on.
+      if (!ws.user || ws.db !== db) return null;
+      const pass = expireDue(db, { today, now: clock.now().toISOString(), limit: UPKEEP_PASS_SIZE, skip });
       day.credentials += pass.credentials;
       day.licences += pass.licences;
       day.certifications += pass.certifications;
       day.failed.push(...pass.failed);
+      day.lastRunAt = clock.now().toISOString();
       if (!pass.more) break;
       await nextTurn();
     }
-    day.lastRunAt = clock.now().toISOString();
-    days.set(wsId, day);
+    doneFor.set(db, today);
     return day;
   } catch (e) {
     // A database error (disk full, busy for long): tried again at the next check.
