@@ -20,7 +20,7 @@ export const UPKEEP_PASS_SIZE = 500;
 const days = new Map<string, UpkeepDay>();
 /**
  * The day each open connection was last brought up to date. Per connection, not per workspace:
- * every opening (an unlock, a restored backup, an imported field package) is checked again.
+ * every opening (each unlock, e.g. after a backup was restored) is checked again.
  */
 const doneFor = new WeakMap<Db, string>();
 const skips = new Map<string, Set<string>>();
