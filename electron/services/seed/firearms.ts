@@ -117,7 +117,10 @@ export function seedFirearms(db: Db, count: number, opts: { now: Date; userId: s
       const m = pick(MODELS);
       const num = String(Math.floor(rnd() * 9_000_000) + 100_000);
       // Written the way companies write them: dashes, spaces, lower case now and then.
-      const serial = `${m.prefix}${rnd() < 0.3 ? '-' : rnd() < 0.2 ? ' ' : ''}${num}`;
+      // (The separator is drawn for every weapon, so the draws that follow stay the same; a serial
+      // without a letter prefix never starts with one: "-1724656" is no serial anybody writes.)
+      const sep = rnd() < 0.3 ? '-' : rnd() < 0.2 ? ' ' : '';
+      const serial = `${m.prefix}${m.prefix ? sep : ''}${num}`;
       const key = `${normaliseMake(m.make)}|${normaliseSerial(serial)}|${c.id}`;
       if (serialsSeen.has(key)) continue;
       serialsSeen.add(key);

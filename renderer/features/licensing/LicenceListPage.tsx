@@ -39,10 +39,10 @@ export function LicenceListPage({ can, initialQueue }: { can: (p: string) => boo
     return [
       col('companyName', 'licensing.col.company', 200, (r) => <span title={r.companyName}>{r.companyName}</span>, { alwaysVisible: true, grow: true }),
       col('typeName', 'licensing.col.type', 170, (r) => <span title={r.typeName}>{r.typeName}</span>),
-      col('state', 'licensing.col.state', 190, (r) => <StateBadge state={r.state} />),
-      col('remainingDays', 'licensing.col.clock', 255, (r) => <ClockBadge clock={r.clock} />),
-      col('number', 'licensing.col.number', 190, (r) => (r.number ? <span className="mono">{r.number}</span> : <span className="muted">{t('common.none')}</span>)),
-      col('expiresOn', 'licensing.col.expiresOn', 125, (r) => (r.expiresOn ? formatDate(r.expiresOn) : <span className="muted">{t('common.none')}</span>)),
+      col('state', 'licensing.col.state', 215, (r) => <StateBadge state={r.state} />),
+      col('remainingDays', 'licensing.col.clock', 275, (r) => <ClockBadge clock={r.clock} />),
+      col('number', 'licensing.col.number', 175, (r) => (r.number ? <span className="mono">{r.number}</span> : <span className="muted">{t('common.none')}</span>)),
+      col('expiresOn', 'licensing.col.expiresOn', 115, (r) => (r.expiresOn ? formatDate(r.expiresOn) : <span className="muted">{t('common.none')}</span>)),
       col('createdAt', 'licensing.col.createdAt', 160, (r) => formatDateTime(r.createdAt)),
     ];
   }, [t, formatDate, formatDateTime]);
