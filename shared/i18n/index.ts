@@ -70,9 +70,15 @@ export const catalogues = {
 export type Language = keyof typeof catalogues;
 export type MessageKey = keyof typeof catalogues.es;
 
-/** `{name}` placeholders are replaced from params; an unknown key shows itself, so it is noticed. */
+/**
+ * `{name}` placeholders are replaced from params; an unknown key shows itself, so it is noticed.
+ * Singular: a key with a `<key>.one` variant uses it when its count (`days`, `n` or `count`) is 1
+ * ("in 1 day", "hace 1 día"); both languages form every other number like their plural.
+ */
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const cat = catalogues[lang] as Record<string, string>;
-  const template = cat[key] ?? (catalogues.es as Record<string, string>)[key] ?? key;
+  const count = params.days ?? params.n ?? params.count;
+  const singular = count !== undefined && Math.abs(Number(count)) === 1 ? `${key}.one` : null;
+  const template = (singular && (cat[singular] ?? (catalogues.es as Record<string, string>)[singular])) || (cat[key] ?? (catalogues.es as Record<string, string>)[key] ?? key);
   return template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m));
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues } from '../../shared/i18n/index.ts';
+import { catalogues, translate } from '../../shared/i18n/index.ts';
 import { COMPANY_SORT_COLUMNS, ICOCA_STATUSES, SERVICE_TYPES } from '../../shared/model/company.ts';
 import { ROLES } from '../../shared/model/roles.ts';
 import { EXPORT_COLUMNS } from '../../shared/commands/companies.ts';
@@ -47,5 +47,24 @@ describe('catalogues', () => {
       for (const m of src.matchAll(/['"`]((?:errors|validation|password)\.[a-zA-Z]+)['"`]/g)) used.add(m[1]);
     }
     expect([...used].filter((k) => !es.includes(k))).toEqual([]);
+  });
+
+  it('says "1 day" and "2 days" (the singular variant when the count is 1), in both languages', () => {
+    expect(translate('en', 'due.daysLeft', { days: 1 })).toBe('in 1 day');
+    expect(translate('en', 'due.daysLeft', { days: 2 })).toBe('in 2 days');
+    expect(translate('en', 'due.daysLeft', { days: 0 })).toBe('in 0 days');
+    expect(translate('es', 'due.daysOverdue', { days: 1 })).toBe('hace 1 día');
+    expect(translate('es', 'due.daysOverdue', { days: 11 })).toBe('hace 11 días');
+    expect(translate('en', 'firearms.lateFlag', { days: 1, deadline: 8 })).toBe('Late report: 1 day (legal deadline 8)');
+    // Every singular variant has its plural, with the same placeholders.
+    for (const lang of ['es', 'en'] as const) {
+      const cat = catalogues[lang] as Record<string, string>;
+      for (const k of Object.keys(cat).filter((x) => x.endsWith('.one'))) {
+        const base = cat[k.slice(0, -4)];
+        expect(base, k).toBeDefined();
+        const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(holes(cat[k]), k).toEqual(holes(base));
+      }
+    }
   });
 });

@@ -33,6 +33,7 @@ export const admin: Record<keyof typeof es, string> = {
   'users.you': 'you',
   'users.empty': 'There are no users.',
   'users.count': '{count} users',
+  'users.count.one': '{count} user',
   'journal.title': 'Journal',
   'journal.lead': 'Chained record of every operation. Each entry includes the previous entry’s fingerprint, so a later alteration is detectable.',
   'journal.seq': 'No.',

@@ -196,6 +196,7 @@ export const audits: Record<keyof typeof es, string> = {
   'audits.cert.surveillance': 'Surveillance audits',
   'audits.cert.nextSurveillance': 'Next audit',
   'audits.cert.daysLeft': '{days} days',
+  'audits.cert.daysLeft.one': '{days} day',
   'audits.cert.none': 'No certifications recorded.',
   'audits.cert.due': '{standard} certification of {company} expires on {date}',
   'audits.standard.icoca_psc1': 'ICoCA (PSC.1)',

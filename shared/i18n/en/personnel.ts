@@ -33,6 +33,7 @@ export const personnel: Record<keyof typeof es, string> = {
   'personnel.title': 'Personnel',
   'personnel.errorOne': 'Check the field marked.',
   'personnel.errorCount': 'Check the {n} fields marked.',
+  'personnel.errorCount.one': 'Check the field marked ({n}).',
   'personnel.exportFile': 'personnel',
   'personnel.new': 'New person',
   'personnel.edit': 'Edit person',

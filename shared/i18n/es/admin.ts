@@ -32,6 +32,7 @@ export const admin = {
   'users.you': 'usted',
   'users.empty': 'No hay usuarios.',
   'users.count': '{count} usuarios',
+  'users.count.one': '{count} usuario',
   'journal.title': 'Bitácora',
   'journal.lead': 'Registro encadenado de todas las operaciones. Cada entrada incluye la huella de la anterior, por lo que una alteración posterior es detectable.',
   'journal.seq': 'N.º',

@@ -194,6 +194,7 @@ export const audits = {
   'audits.cert.surveillance': 'Auditorías de seguimiento',
   'audits.cert.nextSurveillance': 'Próxima auditoría',
   'audits.cert.daysLeft': '{days} días',
+  'audits.cert.daysLeft.one': '{days} día',
   'audits.cert.none': 'No hay certificaciones registradas.',
   'audits.cert.due': 'Certificación {standard} de {company} vence el {date}',
   'audits.standard.icoca_psc1': 'ICoCA (PSC.1)',

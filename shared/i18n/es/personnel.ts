@@ -33,6 +33,7 @@ export const personnel = {
   'personnel.title': 'Personal',
   'personnel.errorOne': 'Revise el campo marcado.',
   'personnel.errorCount': 'Revise los {n} campos marcados.',
+  'personnel.errorCount.one': 'Revise el campo marcado ({n}).',
   'personnel.exportFile': 'personal',
   'personnel.new': 'Nueva persona',
   'personnel.edit': 'Editar persona',
