@@ -71,7 +71,7 @@ export const admin: Record<keyof typeof es, string> = {
   'settings.credentials.lead': 'How new credentials are numbered, how long they last, and how old the criminal-record check may be when one is issued.',
   'settings.credentials.pattern': 'Credential number pattern',
   'settings.credentials.patternHint': 'Tokens: {year}, {month} and {seq:6}. Example: {example}',
-  'settings.credentials.preview': "This year's next credential would be {number}.",
+  'settings.credentials.preview': 'Numbers will look like {number} (the sequence continues from the last one issued).',
   'settings.credentials.validityMonths': 'Credential validity (months)',
   'settings.credentials.criminalMaxAge': 'Oldest accepted criminal-record check (days)',
   'settings.credentials.criminalMaxAgeHint': 'An older check prevents issuing the credential.',

@@ -70,7 +70,7 @@ export const admin = {
   'settings.credentials.lead': 'Cómo se numeran las credenciales nuevas, cuánto duran y qué antigüedad puede tener el antecedente penal al emitirlas.',
   'settings.credentials.pattern': 'Patrón del número de credencial',
   'settings.credentials.patternHint': 'Marcadores: {year}, {month} y {seq:6}. Ejemplo: {example}',
-  'settings.credentials.preview': 'La próxima credencial de este año sería {number}.',
+  'settings.credentials.preview': 'Los números quedarán así: {number} (la secuencia sigue desde el último emitido).',
   'settings.credentials.validityMonths': 'Vigencia de la credencial (meses)',
   'settings.credentials.criminalMaxAge': 'Antigüedad máxima del antecedente penal (días)',
   'settings.credentials.criminalMaxAgeHint': 'Un antecedente más antiguo impide emitir la credencial.',
