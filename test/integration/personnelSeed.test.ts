@@ -46,6 +46,12 @@ describe('personnel seed', () => {
     const last = db.prepare('SELECT given_names, family_names, national_id_norm FROM persons ORDER BY rowid DESC LIMIT 1').get() as { given_names: string; family_names: string; national_id_norm: string };
     expect((await w.ok('personnel.list', { search: last.national_id_norm })).total).toBe(1);
     expect((await w.ok('personnel.list', { search: `${last.given_names} ${last.family_names}` })).total).toBeGreaterThan(0);
+    // A search alone is counted from the search index: the same total as through the register, and the rows agree.
+    const word = last.family_names.split(' ')[0];
+    const viaRegister = (db.prepare(`SELECT count(*) AS n FROM persons p WHERE p.rowid IN (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ?)`).get(`"${word}"*`) as { n: number }).n;
+    const found = await w.ok('personnel.list', { search: word, limit: 500 });
+    expect(found.total).toBe(viaRegister);
+    expect(found.rows.length).toBe(Math.min(500, viaRegister));
     expect(db.prepare(`INSERT INTO persons_fts(persons_fts) VALUES ('integrity-check')`).run()).toBeTruthy();
   });
 });

@@ -58,6 +58,11 @@ function source(q: Q): string {
   return q.expiringWithinDays ? 'persons p INDEXED BY persons_due_credential_id' : 'persons p';
 }
 
+/** True when the only filter is a search (then `where` has exactly the one MATCH parameter). */
+function searchOnly(q: Q): boolean {
+  return !!ftsQuery(q.search ?? '') && !q.companyId && !q.role && !q.credentialStatus && !q.expiringWithinDays;
+}
+
 /**
  * The SQL of one page, exported so the bench and tests can EXPLAIN it. `keys` finds the page's
  * row ids by walking an index alone (every index holds the rowid, so OFFSET skips index entries
@@ -71,7 +76,9 @@ export function listSql(q: Q, today: string, reverse = false): { keys: string; p
   return {
     keys,
     page: `SELECT ${ROW_COLUMNS} FROM (${keys}) AS pk CROSS JOIN persons p ON p.rowid = pk.k LEFT JOIN companies c ON c.id = p.current_company_id ORDER BY ${order}`,
-    count: `SELECT count(*) AS n FROM ${source(q)} ${w.sql}`,
+    // A search alone is counted in the search index itself (one entry per person): counting through
+    // the register would read every matching person's row, most of the time of a broad name search.
+    count: searchOnly(q) ? 'SELECT count(*) AS n FROM persons_fts WHERE persons_fts MATCH ?' : `SELECT count(*) AS n FROM ${source(q)} ${w.sql}`,
     params: w.params,
   };
 }
