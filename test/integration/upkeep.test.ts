@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { createCentinela } from '../../electron/core/app.ts';
+import { DB_FILE } from '../../electron/core/workspaces.ts';
+import { openEncrypted } from '../../electron/store/db.ts';
 import { expireDue } from '../../electron/services/upkeep/expiry.ts';
 import { runDailyUpkeep } from '../../electron/services/upkeep/upkeep.service.ts';
 import { ADMIN_PASSWORD, FAST_SCRYPT, freshWorkspace } from '../helpers/workspace.ts';
@@ -99,6 +102,27 @@ describe('daily upkeep (expiries by date)', () => {
     // A refused record leaves no half-change behind: no event, no journal entry.
     expect(db().prepare('SELECT count(*) AS n FROM licence_events WHERE licence_id = ?').get(stuck)).toEqual({ n: 0 });
     expect(journalOf(stuck)).toEqual([]);
+  });
+
+  it('a busy database ends the pass untouched, with no record marked refused; the next try does the work', async () => {
+    w = await freshWorkspace();
+    const co = await makeCompany(w);
+    const p = forcePerson(w, { companyId: co, credentialStatus: 'active', credentialExpiresOn: '2026-11-01', healthCertExpiry: '2027-06-01' });
+    // Another connection holds the write lock (an import committing), and we wait only briefly.
+    const other = openEncrypted(join(w.app.workspaces.dir!, DB_FILE), w.app.workspaces.dataKey);
+    db().pragma('busy_timeout = 50');
+    other.prepare('BEGIN IMMEDIATE').run();
+    const skip = new Set<string>();
+    try {
+      expect(() => expireDue(db(), { today: '2026-11-23', now: w.clock.now().toISOString(), limit: 10, skip })).toThrow(/locked|busy/i);
+      expect(skip.size).toBe(0);
+      expect(credential(p).s).toBe('active');
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(expireDue(db(), { today: '2026-11-23', now: w.clock.now().toISOString(), limit: 10, skip })).toMatchObject({ credentials: 1, failed: [] });
+    expect(credential(p).s).toBe('expired');
   });
 
   it('does nothing in a field copy (the office decides expiries)', async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../store/db.ts';
 import { appendJournal } from '../../store/journal.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { credentialsPastExpiry, expireCredentialByCalendar } from '../personnel/credentials.ts';
 import { applyLicenceTransition, CALENDAR } from '../licensing/licences.transition.ts';
 import { transitionCertification } from '../audits/certifications.repo.ts';
@@ -36,6 +37,9 @@ export function expireDue(db: Db, o: { today: string; now: string; limit: number
       db.transaction(fn)(); // a savepoint inside the pass
       return true;
     } catch (e) {
+      // Only a refusal of this record is skipped. A busy, full or failing database is not the
+      // record's fault: it ends the pass (rolled back) and the upkeep tries again later.
+      if (!isRecordRefusal(e)) throw e;
       const key = (e as { data?: { messageKey?: string } }).data?.messageKey ?? 'errors.internal';
       failed.push({ entityType, entityId, messageKey: key });
       skip.add(entityId);
@@ -44,6 +48,8 @@ export function expireDue(db: Db, o: { today: string; now: string; limit: number
   };
   const notSkipped = <T extends { id: string }>(rows: T[]) => rows.filter((r) => !skip.has(r.id)).slice(0, limit);
 
+  // IMMEDIATE: the pass takes the write lock before its first read, so it waits (busy timeout)
+  // for an import's commit instead of failing halfway; if it still cannot, it ends untouched.
   return db.transaction((): ExpiryPass => {
     const people = notSkipped(credentialsPastExpiry(db, today, limit + skip.size).map((id) => ({ id })));
     let personCount = 0;
@@ -76,5 +82,12 @@ export function expireDue(db: Db, o: { today: string; now: string; limit: number
       credentials: personCount, licences: licenceCount, certifications: certCount, failed,
       more: people.length === limit || licences.length === limit || certs.length === limit,
     };
-  })();
+  }).immediate();
+}
+
+/** A refusal that belongs to one record: the state machine said no, or a constraint of its row did. */
+function isRecordRefusal(e: unknown): boolean {
+  if (e instanceof AppError) return true;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
