@@ -7,8 +7,31 @@ import type { Result } from '../../shared/errors.ts';
  */
 declare global {
   interface Window {
-    centinela?: { call(name: string, input: unknown): Promise<Result<unknown>> };
+    centinela?: {
+      call?(name: string, input: unknown): Promise<Result<unknown>>;
+      pickPath?(request: PathRequest): Promise<string | null>;
+    };
   }
+}
+
+/** What the system's file dialog is asked for: a folder, a file to open, or a file to save. */
+export interface PathRequest {
+  kind: 'folder' | 'openFile' | 'saveFile';
+  title: string;
+  /** Only for files: the extension offered (without the dot) and its label, e.g. `cfp`. */
+  extension?: string;
+  extensionLabel?: string;
+  defaultName?: string;
+}
+
+/** True inside the desktop app, where the system's file dialog can be shown (not in browser mode). */
+export function canPickPaths(): boolean {
+  return typeof window.centinela?.pickPath === 'function';
+}
+
+/** Shows the system's file dialog; the chosen path, or null when cancelled or not available. */
+export async function pickPath(request: PathRequest): Promise<string | null> {
+  return window.centinela?.pickPath ? window.centinela.pickPath(request) : null;
 }
 
 const TOKEN_KEY = 'centinela.token';
@@ -29,7 +52,7 @@ function browserToken(): string {
 let token: string | null = null;
 
 export async function transportCall(name: string, input: unknown): Promise<Result<unknown>> {
-  if (window.centinela) return window.centinela.call(name, input);
+  if (window.centinela?.call) return window.centinela.call(name, input);
   token ??= browserToken();
   try {
     const res = await fetch('/api/call', {

@@ -34,11 +34,21 @@ test('backup, check and restore from the backups page', async ({ page, server })
     serviceTypes: ['static_guarding'], armed: true, icocaStatus: 'none', owners: [], branches: [],
   });
   const usb = join(server.dataDir, 'usb');
+  // In the desktop app the preload adds the system's file dialog next to `call`; here a stand-in
+  // answers as a person choosing the USB drive would, and keeps what it was asked.
+  await page.addInitScript((dir) => {
+    const w = window as unknown as { centinela: unknown; pickRequests: unknown[] };
+    w.pickRequests = [];
+    w.centinela = { pickPath: async (r: { kind: string }) => { w.pickRequests.push(r); return r.kind === 'folder' ? dir : null; } };
+  }, usb);
   await page.goto(`${new URL(server.url).origin}/#/backups`);
   await page.reload();
   await expect(page.getByRole('heading', { name: t('backups.title'), level: 1 })).toBeVisible();
 
-  await page.getByLabel(L('backups.folder')).fill(usb);
+  await expect(page.getByLabel(L('backups.folder'))).toHaveValue('');
+  await page.getByRole('button', { name: t('form.browse') }).first().click();
+  await expect(page.getByLabel(L('backups.folder'))).toHaveValue(usb);
+  expect(await page.evaluate(() => (window as unknown as { pickRequests: unknown[] }).pickRequests)).toEqual([{ kind: 'folder', title: t('backups.folder') }]);
   await page.getByLabel(t('backups.enabled')).check();
   await page.getByLabel(L('backups.intervalHours')).fill('12');
   await page.getByLabel(L('backups.keep')).fill('7');

@@ -68,6 +68,8 @@ test('field package: export, open in the field, return, import with a conflict',
   await form.getByLabel(L('field.passphrase')).fill(PASSPHRASE);
   await form.getByLabel(L('form.confirmPassword')).fill(PASSPHRASE);
   const pkg = join(server.dataDir, 'visita-zacapa.cfp');
+  // Browser mode has no system file dialog: the path is typed, and no "Browse…" button is offered.
+  await expect(form.getByRole('button', { name: t('form.browse') })).toHaveCount(0);
   await form.getByLabel(L('field.file')).fill(pkg);
   await checkScreen(page, 'fieldwork-03-export-dialog');
   await form.getByRole('button', { name: t('field.export') }).click();

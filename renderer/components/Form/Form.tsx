@@ -1,6 +1,7 @@
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { canPickPaths, pickPath, type PathRequest } from '../../api/transport.ts';
 
 /**
  * Form building blocks with one look and one accessibility pattern: the label is bound to the
@@ -61,6 +62,42 @@ export function TextInput({ label, error, hint, required, className, value, onCh
         required={required}
         {...rest}
       />
+    </Field>
+  );
+}
+
+/**
+ * A path on this computer (a backup folder, a package file): typed, or chosen with the system's
+ * file dialog ("Browse…") in the desktop app. Browser mode has no dialog, so only the box shows.
+ */
+export function PathInput({ request, ...props }: TextInputProps & { request: PathRequest }) {
+  const { t } = useI18n();
+  const { label, error, hint, required, className, value, onChange, id: givenId, ...rest } = props;
+  const auto = useId();
+  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
+  const browse = async () => {
+    const chosen = await pickPath(request);
+    if (chosen) onChange(chosen);
+  };
+  return (
+    <Field id={id} label={label} error={error} hint={hint} required={required} className={className}>
+      <div className="input-group">
+        <input
+          id={id}
+          className="input"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          required={required}
+          spellCheck={false}
+          autoCapitalize="off"
+          {...rest}
+        />
+        {canPickPaths() ? (
+          <button type="button" className="btn btn-secondary btn-sm" aria-controls={id} onClick={() => void browse()}>{t('form.browse')}</button>
+        ) : null}
+      </div>
     </Field>
   );
 }

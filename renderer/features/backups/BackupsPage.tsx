@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { FormError, TextInput, useFieldErrors } from '../../components/Form/index.ts';
+import { FormError, PathInput, TextInput, useFieldErrors } from '../../components/Form/index.ts';
 import type { CommandOutput } from '../../../shared/commands/index.ts';
 import type { BackupRecord } from '../../../shared/commands/backups.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
@@ -83,7 +83,7 @@ export function BackupsPage() {
         <h2 id="backup-settings-title">{t('backups.settings')}</h2>
         {saved ? <div className="alert alert-success" role="status">{t('backups.saved')}</div> : null}
         <FormError error={error} fields={['folder', 'intervalHours', 'keep']} />
-        <TextInput id="backup-folder" label={t('backups.folder')} hint={t('backups.folderHint')} value={draft.folder} onChange={(v) => { setSaved(false); setDraft({ ...draft, folder: v }); }} spellCheck={false} autoCapitalize="off" error={fieldError('folder')} />
+        <PathInput request={{ kind: 'folder', title: t('backups.folder') }} id="backup-folder" label={t('backups.folder')} hint={t('backups.folderHint')} value={draft.folder} onChange={(v) => { setSaved(false); setDraft({ ...draft, folder: v }); }} spellCheck={false} autoCapitalize="off" error={fieldError('folder')} />
         <label className="checkbox">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => { setSaved(false); setDraft({ ...draft, enabled: e.target.checked }); }} />
           {t('backups.enabled')}

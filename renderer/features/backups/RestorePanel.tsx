@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { FormError, PasswordInput, Select, TextInput, useFieldErrors } from '../../components/Form/index.ts';
+import { FormError, PasswordInput, PathInput, Select, TextInput, useFieldErrors } from '../../components/Form/index.ts';
 import type { RestoreReport } from '../../../shared/commands/backups.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 
@@ -39,7 +39,7 @@ export function RestorePanel({ defaultPath }: { defaultPath: string }) {
       <h2 id="restore-title">{t('backups.restoreTitle')}</h2>
       <p className="muted">{t('backups.restoreLead')}</p>
       <FormError error={error} fields={['path', 'target', 'credential', 'credential.recoveryKey', 'credential.username', 'credential.password']} />
-      <TextInput id="restore-path" label={t('backups.restorePath')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
+      <PathInput request={{ kind: 'folder', title: t('backups.restorePath') }} id="restore-path" label={t('backups.restorePath')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
       <Select id="restore-method" label={t('backups.method')} value={method} onChange={(v) => setMethod(v as typeof method)}
         options={(['recoveryKey', 'password'] as const).map((m) => ({ value: m, label: t(`backups.method.${m}`) }))} />
       {method === 'recoveryKey' ? (
@@ -50,7 +50,7 @@ export function RestorePanel({ defaultPath }: { defaultPath: string }) {
           <PasswordInput id="restore-password" label={t('backups.password')} value={password} onChange={setPassword} autoComplete="off" required error={fieldError('credential.password') ?? fieldError('credential')} />
         </div>
       )}
-      <TextInput id="restore-target" label={t('backups.restoreTarget')} value={target} onChange={setTarget} spellCheck={false} autoCapitalize="off" error={fieldError('target')} />
+      <PathInput request={{ kind: 'folder', title: t('backups.restoreTarget') }} id="restore-target" label={t('backups.restoreTarget')} value={target} onChange={setTarget} spellCheck={false} autoCapitalize="off" error={fieldError('target')} />
       <div className="form-actions">
         <button type="submit" className="btn btn-secondary" disabled={busy}>{busy ? t('backups.working') : t('backups.verify')}</button>
         <button type="button" className="btn btn-primary" disabled={busy || !target.trim()} onClick={(e) => void run(e, true)}>{t('backups.restore')}</button>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { FormError, NewPasswordFields, TextInput, newPasswordReady, useFieldErrors } from '../../components/Form/index.ts';
+import { FormError, NewPasswordFields, PathInput, TextInput, newPasswordReady, useFieldErrors } from '../../components/Form/index.ts';
 import type { CommandOutput } from '../../../shared/commands/index.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import { tableLabel } from './labels.ts';
@@ -119,7 +119,7 @@ export function ExportPanel({ onDone, inspections }: { onDone(): void; inspectio
         {fieldError('memberIds') ? <p className="field-error">{fieldError('memberIds')}</p> : null}
       </fieldset>
       <NewPasswordFields label={t('field.passphrase')} idPrefix="field-passphrase" password={pass} confirm={confirm} onPassword={setPass} onConfirm={setConfirm} showErrors={tried} error={fieldError('passphrase')} />
-      <TextInput id="field-path" label={t('field.file')} hint={t('field.fileHint')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
+      <PathInput request={{ kind: 'saveFile', title: t('field.exportTitle'), extension: 'cfp', extensionLabel: t('field.file') }} id="field-path" label={t('field.file')} hint={t('field.fileHint')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('field.exporting') : t('field.export')}</button>
       </div>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { FormError, NewPasswordFields, TextInput, newPasswordReady, useFieldErrors } from '../../components/Form/index.ts';
+import { FormError, NewPasswordFields, PathInput, newPasswordReady, useFieldErrors } from '../../components/Form/index.ts';
 import type { CommandOutput } from '../../../shared/commands/index.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 import { tableLabel } from './labels.ts';
@@ -54,7 +54,7 @@ export function FieldCopyPanel({ pkg, onDone }: { pkg: Status; onDone(): void })
         <p className="muted">{t('field.returnLead')}</p>
         <FormError error={error} fields={['passphrase', 'path']} />
         <NewPasswordFields label={t('field.passphrase')} idPrefix="return-passphrase" password={pass} confirm={confirm} onPassword={setPass} onConfirm={setConfirm} showErrors={tried} error={fieldError('passphrase')} />
-        <TextInput id="return-path" label={t('field.file')} hint={t('field.fileHint')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
+        <PathInput request={{ kind: 'saveFile', title: t('field.returnTitle') }} id="return-path" label={t('field.file')} hint={t('field.fileHint')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? t('field.exporting') : t('field.exportReturn')}</button>
         </div>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { FormError, PasswordInput, TextInput, useFieldErrors } from '../../components/Form/index.ts';
+import { FormError, PasswordInput, PathInput, useFieldErrors } from '../../components/Form/index.ts';
 import type { CommandOutput } from '../../../shared/commands/index.ts';
 import type { FieldPlanItem, FieldPreview } from '../../../shared/commands/field.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
@@ -66,7 +66,7 @@ export function ImportPanel({ onDone }: { onDone(): void }) {
       <form onSubmit={look} noValidate>
         <FormError error={error} fields={['path', 'passphrase', 'resolutions']} />
         <div className="grid-2">
-          <TextInput id="import-path" label={t('field.returnFile')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
+          <PathInput request={{ kind: 'openFile', title: t('field.importTitle') }} id="import-path" label={t('field.returnFile')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
           <PasswordInput id="import-passphrase" label={t('field.passphrase')} value={pass} onChange={setPass} autoComplete="off" required error={fieldError('passphrase')} />
         </div>
         <div className="form-actions">

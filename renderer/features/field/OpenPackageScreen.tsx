@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { AuthLayout } from '../../app/AuthLayout.tsx';
-import { FormError, NewPasswordFields, PasswordInput, TextInput, newPasswordReady, useFieldErrors } from '../../components/Form/index.ts';
+import { FormError, NewPasswordFields, PasswordInput, PathInput, TextInput, newPasswordReady, useFieldErrors } from '../../components/Form/index.ts';
 import type { SessionState } from '../../../shared/commands/session.ts';
 import type { AppErrorData } from '../../../shared/errors.ts';
 
@@ -45,7 +45,7 @@ export function OpenPackageScreen({ onOpened, onCancel }: { onOpened(s: SessionS
       <p className="lead">{t('field.openLead')}</p>
       <form onSubmit={submit} noValidate>
         <FormError error={error} fields={['path', 'passphrase', 'username', 'password']} />
-        <TextInput id="open-path" label={t('field.file')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
+        <PathInput request={{ kind: 'openFile', title: t('field.openTitle'), extension: 'cfp', extensionLabel: t('field.file') }} id="open-path" label={t('field.file')} value={path} onChange={setPath} spellCheck={false} autoCapitalize="off" required error={fieldError('path')} />
         <PasswordInput id="open-passphrase" label={t('field.passphrase')} value={pass} onChange={setPass} autoComplete="off" required error={fieldError('passphrase')} />
         <TextInput id="open-username" label={t('field.username')} hint={t('field.usernameHint')} value={username} onChange={setUsername} autoCapitalize="off" spellCheck={false} required error={fieldError('username')} />
         <NewPasswordFields label={t('field.copyPassword')} idPrefix="open-password" password={pw} confirm={confirm} onPassword={setPw} onConfirm={setConfirm} avoid={[username]} showErrors={tried} error={fieldError('password')} />

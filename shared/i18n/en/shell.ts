@@ -28,6 +28,7 @@ export const shell: Record<keyof typeof es, string> = {
   'shell.goHome': 'Go to the company register',
   'shell.startFailed': 'Could not read Centinela’s status.',
   'form.showPassword': 'Show',
+  'form.browse': 'Browse…',
   'form.hidePassword': 'Hide',
   'form.passwordOk': 'Password is strong enough.',
   'form.passwordRule': 'At least 10 characters of three kinds (upper case, lower case, digits, symbols), or a passphrase of 16 or more.',

@@ -27,6 +27,7 @@ export const shell = {
   'shell.goHome': 'Ir al registro de empresas',
   'shell.startFailed': 'No se pudo consultar el estado de Centinela.',
   'form.showPassword': 'Mostrar',
+  'form.browse': 'Examinar…',
   'form.hidePassword': 'Ocultar',
   'form.passwordOk': 'Contraseña suficientemente segura.',
   'form.passwordRule': 'Al menos 10 caracteres con tres tipos (mayúsculas, minúsculas, números, símbolos), o una frase de 16 o más.',
