@@ -110,7 +110,7 @@ describe('layer rules (ARCHITECTURE.md)', () => {
 });
 
 describe('preload bridge', () => {
-  it("exposes exactly one object, window.centinela, with only call() forwarding to 'centinela:call'", async () => {
+  it("exposes exactly one object, window.centinela: call() forwarding to 'centinela:call' and pickPath() to 'centinela:pickPath'", async () => {
     const src = readFileSync(join(root, 'electron/preload.ts'), 'utf8');
     const { code } = transformSync(src, { loader: 'ts', format: 'cjs', platform: 'node' });
     const exposed: { key: string; api: Record<string, unknown> }[] = [];
@@ -130,9 +130,12 @@ describe('preload bridge', () => {
 
     expect(required).toEqual(['electron']);
     expect(exposed.map((e) => e.key)).toEqual(['centinela']);
-    expect(Object.keys(exposed[0].api)).toEqual(['call']);
+    expect(Object.keys(exposed[0].api)).toEqual(['call', 'pickPath']);
     const call = exposed[0].api.call as (n: string, i: unknown) => Promise<unknown>;
     await expect(call('companies.list', { page: 1 })).resolves.toEqual({ ok: true, value: 1 });
-    expect(invoked).toEqual([['centinela:call', 'companies.list', { page: 1 }]]);
+    const pickPath = exposed[0].api.pickPath as (r: unknown) => Promise<unknown>;
+    await pickPath({ kind: 'folder', title: 'Carpeta' });
+    // Each forwards its own arguments and nothing else (no channel name comes from the page).
+    expect(invoked).toEqual([['centinela:call', 'companies.list', { page: 1 }], ['centinela:pickPath', { kind: 'folder', title: 'Carpeta' }]]);
   });
 });
