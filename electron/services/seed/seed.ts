@@ -44,7 +44,9 @@ export function seedCompanies(db: Db, n: number, opts: { now: Date; userId: stri
       } catch {
         continue; // a generated tax id that collides with one already there: skip it
       }
-      insertCompany(db, f, norm, nowIso, opts.userId);
+      // Ids one millisecond apart, in the order generated: the areas seeded next take companies in
+      // id order, and ids made within the same millisecond would sort by their random bits.
+      insertCompany(db, f, norm, nowIso, opts.userId, uuidv7(opts.now.getTime() - n + added));
       added++;
     }
     appendJournal(db, { at: nowIso, userId: opts.userId, username: opts.username, command: 'seed.companies', entityType: 'company', entityId: null, payload: { requested: n, added } });
