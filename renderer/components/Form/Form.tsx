@@ -45,23 +45,28 @@ export interface TextInputProps extends InputBase {
   value: string;
   onChange(value: string): void;
   id?: string;
+  /** A button beside the box (show password, browse), given the input's id for `aria-controls`. */
+  addon?: (inputId: string) => ReactNode;
 }
 
-export function TextInput({ label, error, hint, required, className, value, onChange, id: givenId, ...rest }: TextInputProps) {
+export function TextInput({ label, error, hint, required, className, value, onChange, id: givenId, addon, ...rest }: TextInputProps) {
   const auto = useId();
   const id = givenId ?? `f${auto.replace(/:/g, '')}`;
+  const input = (
+    <input
+      id={id}
+      className="input"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+      required={required}
+      {...rest}
+    />
+  );
   return (
     <Field id={id} label={label} error={error} hint={hint} required={required} className={className}>
-      <input
-        id={id}
-        className="input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={required}
-        {...rest}
-      />
+      {addon ? <div className="input-group">{input}{addon(id)}</div> : input}
     </Field>
   );
 }
@@ -72,65 +77,26 @@ export function TextInput({ label, error, hint, required, className, value, onCh
  */
 export function PathInput({ request, ...props }: TextInputProps & { request: PathRequest }) {
   const { t } = useI18n();
-  const { label, error, hint, required, className, value, onChange, id: givenId, ...rest } = props;
-  const auto = useId();
-  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
   const browse = async () => {
     const chosen = await pickPath(request);
-    if (chosen) onChange(chosen);
+    if (chosen) props.onChange(chosen);
   };
-  return (
-    <Field id={id} label={label} error={error} hint={hint} required={required} className={className}>
-      <div className="input-group">
-        <input
-          id={id}
-          className="input"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          required={required}
-          spellCheck={false}
-          autoCapitalize="off"
-          {...rest}
-        />
-        {canPickPaths() ? (
-          <button type="button" className="btn btn-secondary btn-sm" aria-controls={id} onClick={() => void browse()}>{t('form.browse')}</button>
-        ) : null}
-      </div>
-    </Field>
-  );
+  const addon = canPickPaths()
+    ? (id: string) => <button type="button" className="btn btn-secondary btn-sm" aria-controls={id} onClick={() => void browse()}>{t('form.browse')}</button>
+    : undefined;
+  return <TextInput spellCheck={false} autoCapitalize="off" {...props} addon={addon} />;
 }
 
 /** A password box with a show/hide toggle; `hint` is typically the live strength message. */
 export function PasswordInput(props: TextInputProps) {
   const { t } = useI18n();
   const [shown, setShown] = useState(false);
-  const { label, error, hint, required, className, value, onChange, id: givenId, ...rest } = props;
-  const auto = useId();
-  const id = givenId ?? `f${auto.replace(/:/g, '')}`;
-  return (
-    <Field id={id} label={label} error={error} hint={hint} required={required} className={className}>
-      <div className="input-group">
-        <input
-          id={id}
-          className="input"
-          type={shown ? 'text' : 'password'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          required={required}
-          spellCheck={false}
-          autoCapitalize="off"
-          {...rest}
-        />
-        <button type="button" className="btn btn-ghost btn-sm" aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
-          {shown ? t('form.hidePassword') : t('form.showPassword')}
-        </button>
-      </div>
-    </Field>
+  const addon = (id: string) => (
+    <button type="button" className="btn btn-ghost btn-sm" aria-pressed={shown} aria-controls={id} onClick={() => setShown((s) => !s)}>
+      {shown ? t('form.hidePassword') : t('form.showPassword')}
+    </button>
   );
+  return <TextInput type={shown ? 'text' : 'password'} spellCheck={false} autoCapitalize="off" {...props} addon={addon} />;
 }
 
 export interface SelectOption {
