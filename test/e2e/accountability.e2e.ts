@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { test, expect, checkScreen } from './fixtures.ts';
+import { test, expect, checkScreen, createDemo } from './fixtures.ts';
 import { translate } from '../../shared/i18n/index.ts';
 import type { Page } from '@playwright/test';
 
@@ -19,15 +19,7 @@ async function api(page: Page, name: string, input: unknown): Promise<{ ok: bool
 }
 
 async function demo(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
-  await page.getByLabel(L('setup.demoPassword')).fill(DEMO_PASSWORD);
-  await page.getByLabel(L('form.confirmPassword')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: t('setup.submitDemo') }).click();
-  await expect(page.getByRole('heading', { name: t('recovery.title') })).toBeVisible({ timeout: 60_000 });
-  const groups = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
-  for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(groups[n - 1]!);
-  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await createDemo(page, url, DEMO_PASSWORD);
   await expect(nav(page, 'nav.statistics')).toBeVisible();
 }
 

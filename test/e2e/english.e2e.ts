@@ -1,11 +1,9 @@
 import type { Page } from '@playwright/test';
-import { test, expect, checkScreen } from './fixtures.ts';
+import { test, expect, checkScreen, createDemo } from './fixtures.ts';
 import { catalogues, translate } from '../../shared/i18n/index.ts';
 
-const es = (key: string, params?: Record<string, string | number>) => translate('es', key, params);
 const en = (key: string, params?: Record<string, string | number>) => translate('en', key, params);
 const PASSWORD = 'Demostracion-2026!';
-const L = (key: string) => new RegExp(`^${es(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?( \\(.*\\))?$`);
 
 /** Every sidebar area an administrator sees, by its label key (as in renderer/app/Shell.tsx). */
 const AREAS = [
@@ -37,15 +35,7 @@ async function rawKeys(page: Page): Promise<string[]> {
  */
 test('every area in English, on the demo workspace', async ({ page, server }) => {
   test.setTimeout(300_000);
-  await page.goto(server.url);
-  await page.getByRole('button', { name: es('setup.chooseDemo') }).click();
-  await page.getByLabel(L('setup.demoPassword')).fill(PASSWORD);
-  await page.getByLabel(L('form.confirmPassword')).fill(PASSWORD);
-  await page.getByRole('button', { name: es('setup.submitDemo') }).click();
-  await expect(page.getByRole('heading', { name: es('recovery.title') })).toBeVisible({ timeout: 60_000 });
-  const groups = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
-  for (const n of [2, 5]) await page.getByLabel(new RegExp(`^${es('recovery.group', { n })}`)).fill(groups[n - 1]!);
-  await page.getByRole('button', { name: es('recovery.continue') }).click();
+  await createDemo(page, server.url, PASSWORD);
 
   await page.getByRole('button', { name: en('lang.en') }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { translate } from '../../shared/i18n/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(root, 'test', 'artifacts', 'screens');
@@ -44,3 +45,22 @@ export async function checkScreen(page: Page, name: string) {
 }
 
 export { expect };
+
+/**
+ * First run on the demo workspace, as the Spanish screens offer it: choose the demo, set its
+ * password, confirm two groups of the recovery key, continue. Leaves the app past the recovery screen.
+ */
+export async function createDemo(page: Page, url: string, password: string): Promise<void> {
+  const t = (key: string, params?: Record<string, string | number>) => translate('es', key, params);
+  const label = (key: string, params?: Record<string, string | number>) =>
+    new RegExp(`^${t(key, params).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?( \\(.*\\))?$`);
+  await page.goto(url);
+  await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
+  await page.getByLabel(label('setup.demoPassword')).fill(password);
+  await page.getByLabel(label('form.confirmPassword')).fill(password);
+  await page.getByRole('button', { name: t('setup.submitDemo') }).click();
+  await expect(page.getByRole('heading', { name: t('recovery.title') })).toBeVisible({ timeout: 60_000 });
+  const groups = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
+  for (const n of [2, 5]) await page.getByLabel(label('recovery.group', { n })).fill(groups[n - 1]!);
+  await page.getByRole('button', { name: t('recovery.continue') }).click();
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, checkScreen, ARTIFACTS } from './fixtures.ts';
+import { test, expect, checkScreen, createDemo, ARTIFACTS } from './fixtures.ts';
 import { translate } from '../../shared/i18n/index.ts';
 
 const t = (key: string, params?: Record<string, string | number>) => translate('es', key, params);
@@ -29,15 +29,7 @@ async function signIn(page: Page, username: string) {
 /** On the demo workspace: the administrator creates the signing identity; a supervisor issues an active licence's certificate from its page. */
 test('licence certificate issued from the licence page, in Spanish', async ({ page, server }) => {
   test.setTimeout(600_000);
-  await page.goto(server.url);
-  await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
-  await page.getByLabel(L('setup.demoPassword')).fill(PASSWORD);
-  await page.getByLabel(L('form.confirmPassword')).fill(PASSWORD);
-  await page.getByRole('button', { name: t('setup.submitDemo') }).click();
-  await expect(page.getByRole('heading', { name: t('recovery.title') })).toBeVisible({ timeout: 60_000 });
-  const groups = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
-  for (const n of [2, 5]) await page.getByLabel(new RegExp(`^${t('recovery.group', { n })}`)).fill(groups[n - 1]!);
-  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await createDemo(page, server.url, PASSWORD);
 
   await signIn(page, 'admin');
   await nav(page, 'documents.nav').click();

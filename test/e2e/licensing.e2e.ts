@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, checkScreen } from './fixtures.ts';
+import { test, expect, checkScreen, createDemo } from './fixtures.ts';
 import { translate } from '../../shared/i18n/index.ts';
 
 const t = (key: string, params?: Record<string, string | number>) => translate('es', key, params);
@@ -35,15 +35,7 @@ async function step(page: Page, actionKey: string, fill?: (d: ReturnType<typeof 
  */
 test('application to active licence with four eyes, in Spanish', async ({ page, server }) => {
   test.setTimeout(600_000); // a demo workspace and two sign-ins; these machines are shared
-  await page.goto(server.url);
-  await page.getByRole('button', { name: t('setup.chooseDemo') }).click();
-  await page.getByLabel(L('setup.demoPassword')).fill(PASSWORD);
-  await page.getByLabel(L('form.confirmPassword')).fill(PASSWORD);
-  await page.getByRole('button', { name: t('setup.submitDemo') }).click();
-  await expect(page.getByRole('heading', { name: t('recovery.title') })).toBeVisible({ timeout: 60_000 });
-  const groups = (await page.getByTestId('recovery-key').innerText()).trim().split('-');
-  for (const n of [2, 5]) await page.getByLabel(L('recovery.group', { n })).fill(groups[n - 1]!);
-  await page.getByRole('button', { name: t('recovery.continue') }).click();
+  await createDemo(page, server.url, PASSWORD);
 
   // The officer signs in and lands on the home screen with the due counts.
   await signIn(page, 'oficial');

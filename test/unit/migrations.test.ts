@@ -37,13 +37,26 @@ function insertMinimal(db: ReturnType<typeof openEncrypted>, table: string, name
   db.prepare(`INSERT INTO ${table} (${required.map((c) => c.name).join(', ')}) VALUES (${required.map(() => '?').join(', ')})`).run(...required.map(value));
 }
 
+/** A fresh encrypted workspace migrated up to `version` (foreign keys on), handed to `fn`, then removed. */
+function atVersion(version: number, fn: (db: ReturnType<typeof openEncrypted>) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), `mig${version}-`));
+  try {
+    const db = openEncrypted(join(dir, 'x.db'), randomBytes(32));
+    try {
+      migrate(db, 'now', MIGRATIONS.filter((m) => m.version <= version));
+      db.pragma('foreign_keys = ON');
+      fn(db);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('migration 18 (custody lists take a surrendered licence)', () => {
   it('keeps every list and item of a version-17 workspace, with their links, and accepts the new reason', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mig18-'));
-    try {
-      const db = openEncrypted(join(dir, 'x.db'), randomBytes(32));
-      migrate(db, 'now', MIGRATIONS.filter((m) => m.version <= 17));
-      db.pragma('foreign_keys = ON');
+    atVersion(17, (db) => {
       insertMinimal(db, 'companies', { id: 'co1' });
       expect(() => db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, created_at) VALUES ('x', 'co1', 'surrendered', 'now', 'now')`).run()).toThrow(/CHECK/);
       db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, closed_at, created_at) VALUES ('l1', 'co1', 'revoked', 't1', 't2', 't1'), ('l2', 'co1', 'expired', 't3', NULL, 't3')`).run();
@@ -61,20 +74,13 @@ describe('migration 18 (custody lists take a surrendered licence)', () => {
       expect(() => db.prepare(`INSERT INTO custody_lists (id, company_id, reason, opened_at, created_at) VALUES ('l4', 'co1', 'revoked', 't6', 't6')`).run()).toThrow(/UNIQUE/);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('migration 19 (incidents and grievances linked to the personnel register)', () => {
   it('adds the two link tables to a version-18 workspace, rows kept, links checked both ways', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mig19-'));
-    try {
-      const db = openEncrypted(join(dir, 'x.db'), randomBytes(32));
-      migrate(db, 'now', MIGRATIONS.filter((m) => m.version <= 18));
-      db.pragma('foreign_keys = ON');
+    atVersion(18, (db) => {
       insertMinimal(db, 'companies', { id: 'co1' });
       insertMinimal(db, 'persons', { id: 'p1', current_company_id: 'co1', role: 'guard' });
       insertMinimal(db, 'incidents', { id: 'i1', company_id: 'co1', personnel_involved: '["Agente Byron Chávez"]' });
@@ -97,9 +103,6 @@ describe('migration 19 (incidents and grievances linked to the personnel registe
       expect(() => db.prepare(`DELETE FROM persons WHERE id = 'p1'`).run()).toThrow(/FOREIGN KEY/);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      db.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
