@@ -3,6 +3,7 @@ import type { Db } from '../../store/db.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Role } from '../../../shared/model/roles.ts';
+import type { Calendar } from '../../core/calendar.ts';
 import { availableActions } from '../../../shared/model/lifecycle.ts';
 import { CERTIFICATION_TRANSITIONS, type CertificationAction, type CertificationState } from '../../../shared/model/certificationLifecycle.ts';
 import type { Certification, certificationFields } from '../../../shared/commands/certifications.ts';
@@ -72,7 +73,7 @@ export function updateCertification(db: Db, id: string, version: number, f: Fiel
   if (r.changes === 0) throw new AppError('CONFLICT', 'errors.recordChanged', {}, 'version');
 }
 
-export function transitionCertification(db: Db, id: string, version: number, action: CertificationAction, role: Role | 'calendar', now: string, userId: string | null) {
+export function transitionCertification(db: Db, id: string, version: number, action: CertificationAction, role: Role | Calendar, now: string, userId: string | null) {
   const cur = db.prepare('SELECT status, version, expires_on FROM certifications WHERE id = ?').get(id) as { status: CertificationState; version: number; expires_on: string } | undefined;
   if (!cur) throw new AppError('NOT_FOUND', 'errors.certificationNotFound', {}, 'id');
   const t = checkTransition(CERTIFICATION_TRANSITIONS, cur.status, action, role, 'certification');

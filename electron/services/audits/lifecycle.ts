@@ -1,16 +1,17 @@
 import { AppError } from '../../../shared/errors.ts';
 import { findTransition, type Transition } from '../../../shared/model/lifecycle.ts';
 import { roleCan, type Role } from '../../../shared/model/roles.ts';
+import { CALENDAR, CALENDAR_ACTION, type Calendar } from '../../core/calendar.ts';
 
 /**
  * The one check every lifecycle move goes through: the pair must be in the table
  * (INVALID_TRANSITION otherwise) and the user's role must hold its permission (FORBIDDEN).
- * `'calendar'` is the daily upkeep, which takes only `expire` and has no role to check.
+ * The calendar (daily upkeep) has no role to check: it may take only `expire`.
  */
-export function checkTransition<S extends string, A extends string>(table: readonly Transition<S, A>[], from: S, action: A, role: Role | 'calendar', entity: string): Transition<S, A> {
+export function checkTransition<S extends string, A extends string>(table: readonly Transition<S, A>[], from: S, action: A, role: Role | Calendar, entity: string): Transition<S, A> {
   const t = findTransition(table, from, action);
   if (!t) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition', { entity, from, action }, 'action');
-  if (role === 'calendar' ? action !== 'expire' : !roleCan(role, t.permission)) throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `${entity}:${action}` });
+  if (role === CALENDAR ? action !== CALENDAR_ACTION : !roleCan(role, t.permission)) throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `${entity}:${action}` });
   return t;
 }
 

@@ -7,6 +7,7 @@ import { addDays, addMonths, daysBetween } from '../../../shared/model/due.ts';
 import { nextPatternNumber } from '../../store/sequences.ts';
 import { loadLicenceRow, type LicenceSqlRow } from './licences.repo.ts';
 import { openCustodyForCompany } from '../firearms/custody.ts';
+import { CALENDAR, CALENDAR_ACTION, type Calendar } from '../../core/calendar.ts';
 
 export interface Actor {
   id: string;
@@ -14,12 +15,6 @@ export interface Actor {
   role: Role;
 }
 
-/**
- * Who takes a change the calendar makes on its own (a licence past its expiry date): nobody.
- * Only transitions the table marks automatic may be taken by it; events and custody lists
- * record no user.
- */
-export const CALENDAR = 'calendar' as const;
 
 export interface LicenceTransitionRequest {
   licenceId: string;
@@ -30,7 +25,7 @@ export interface LicenceTransitionRequest {
   reason?: string | null;
   /** The sanction that orders this change: its own decision was checked, so the licence permission is not re-checked. */
   sanctionId?: string | null;
-  actor: Actor | typeof CALENDAR;
+  actor: Actor | Calendar;
   today: string;
   now: string;
 }
@@ -65,7 +60,7 @@ export function applyLicenceTransition(db: Db, req: LicenceTransitionRequest): L
   const tr = findLicenceTransition(row.state, req.action);
   if (!tr) throw new AppError('INVALID_TRANSITION', 'errors.invalidTransition', { from: row.state, action: req.action });
   const actor = req.actor === CALENDAR ? null : req.actor;
-  if (!actor && req.action !== 'expire') throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `licensing:${req.action}` });
+  if (!actor && req.action !== CALENDAR_ACTION) throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `licensing:${req.action}` });
   if (actor && !req.sanctionId && !roleCan(actor.role, tr.permission)) throw new AppError('FORBIDDEN', 'errors.forbidden', { command: `licensing:${req.action}` });
   if (req.version !== undefined && req.version !== row.version) throw new AppError('CONFLICT', 'errors.licenceStale', {}, 'version');
   if (tr.decision) {

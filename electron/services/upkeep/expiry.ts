@@ -2,7 +2,8 @@ import type { Db } from '../../store/db.ts';
 import { appendJournal } from '../../store/journal.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { credentialsPastExpiry, expireCredentialByCalendar } from '../personnel/credentials.ts';
-import { applyLicenceTransition, CALENDAR } from '../licensing/licences.transition.ts';
+import { applyLicenceTransition } from '../licensing/licences.transition.ts';
+import { CALENDAR } from '../../core/calendar.ts';
 import { transitionCertification } from '../audits/certifications.repo.ts';
 
 export interface ExpiryCounts {
@@ -73,7 +74,7 @@ export function expireDue(db: Db, o: { today: string; now: string; limit: number
     let certCount = 0;
     for (const c of certs) {
       const ok = attempt('certification', c.id, () => {
-        const move = transitionCertification(db, c.id, c.version, 'expire', 'calendar', now, null);
+        const move = transitionCertification(db, c.id, c.version, 'expire', CALENDAR, now, null);
         journal('certification', c.id, { ...move, action: 'expire' });
       });
       if (ok) certCount++;
