@@ -47,42 +47,40 @@ export function expireDue(db: Db, o: { today: string; now: string; limit: number
       return false;
     }
   };
-  const notSkipped = <T extends { id: string }>(rows: T[]) => rows.filter((r) => !skip.has(r.id)).slice(0, limit);
+  /** One kind of record the calendar expires: which are due (oldest first, at most `n`) and how one expires. */
+  interface Source { count: keyof ExpiryCounts; entityType: string; due(n: number): { id: string; version?: number }[]; expire(r: { id: string; version?: number }): void }
+  const sources: Source[] = [
+    {
+      count: 'credentials', entityType: 'person',
+      due: (n) => credentialsPastExpiry(db, today, n).map((id) => ({ id })),
+      expire: (r) => expireCredentialByCalendar(db, r.id, { today, now, audit: (x) => journal(x.entityType, x.entityId, x.payload) }),
+    },
+    {
+      count: 'licences', entityType: 'licence',
+      due: (n) => db.prepare(`SELECT id FROM licences WHERE state = 'active' AND expires_on < ? ORDER BY expires_on, id LIMIT ?`).all(today, n) as { id: string }[],
+      expire: (r) => {
+        const t = applyLicenceTransition(db, { licenceId: r.id, action: 'expire', actor: CALENDAR, today, now });
+        journal('licence', r.id, { action: 'expire', from: t.from, to: t.to, eventId: t.eventId });
+      },
+    },
+    {
+      count: 'certifications', entityType: 'certification',
+      due: (n) => db.prepare(`SELECT id, version FROM certifications WHERE status IN ('certified', 'suspended') AND expires_on < ? ORDER BY expires_on, id LIMIT ?`).all(today, n) as { id: string; version: number }[],
+      expire: (r) => journal('certification', r.id, { ...transitionCertification(db, r.id, r.version!, 'expire', CALENDAR, now, null), action: 'expire' }),
+    },
+  ];
 
   // IMMEDIATE: the pass takes the write lock before its first read, so it waits (busy timeout)
   // for an import's commit instead of failing halfway; if it still cannot, it ends untouched.
   return db.transaction((): ExpiryPass => {
-    const people = notSkipped(credentialsPastExpiry(db, today, limit + skip.size).map((id) => ({ id })));
-    let personCount = 0;
-    for (const p of people) {
-      if (attempt('person', p.id, () => expireCredentialByCalendar(db, p.id, { today, now, audit: (n) => journal(n.entityType, n.entityId, n.payload) }))) personCount++;
+    const pass: ExpiryPass = { credentials: 0, licences: 0, certifications: 0, failed, more: false };
+    for (const src of sources) {
+      // Records refused earlier today are passed over; the pass still takes `limit` others.
+      const rows = src.due(limit + skip.size).filter((r) => !skip.has(r.id)).slice(0, limit);
+      for (const r of rows) if (attempt(src.entityType, r.id, () => src.expire(r))) pass[src.count]++;
+      if (rows.length === limit) pass.more = true;
     }
-
-    const licences = notSkipped(db.prepare(`SELECT id FROM licences WHERE state = 'active' AND expires_on < ? ORDER BY expires_on, id LIMIT ?`)
-      .all(today, limit + skip.size) as { id: string }[]);
-    let licenceCount = 0;
-    for (const l of licences) {
-      const ok = attempt('licence', l.id, () => {
-        const r = applyLicenceTransition(db, { licenceId: l.id, action: 'expire', actor: CALENDAR, today, now });
-        journal('licence', l.id, { action: 'expire', from: r.from, to: r.to, eventId: r.eventId });
-      });
-      if (ok) licenceCount++;
-    }
-
-    const certs = notSkipped(db.prepare(`SELECT id, version FROM certifications WHERE status IN ('certified', 'suspended') AND expires_on < ? ORDER BY expires_on, id LIMIT ?`)
-      .all(today, limit + skip.size) as { id: string; version: number }[]);
-    let certCount = 0;
-    for (const c of certs) {
-      const ok = attempt('certification', c.id, () => {
-        const move = transitionCertification(db, c.id, c.version, 'expire', CALENDAR, now, null);
-        journal('certification', c.id, { ...move, action: 'expire' });
-      });
-      if (ok) certCount++;
-    }
-    return {
-      credentials: personCount, licences: licenceCount, certifications: certCount, failed,
-      more: people.length === limit || licences.length === limit || certs.length === limit,
-    };
+    return pass;
   }).immediate();
 }
 
